@@ -1,0 +1,3 @@
+import ABMCommands
+
+AbmboardCommand.main()
