@@ -6,6 +6,9 @@
 
 import PackageDescription
 
+/// Our own targets compile warning-free; keep them so (STYLE: warnings as errors once clean).
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
 let package = Package(
     name: "abmboard",
     products: [
@@ -23,7 +26,8 @@ let package = Package(
         // The engine: domain model, playbook, rules, scores, marks, health, generator. No I/O.
         .target(
             name: "ABMCore",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
         ),
         // The ParsableCommands, a library so tests can reach them.
         .target(
@@ -31,12 +35,13 @@ let package = Package(
             dependencies: [
                 "ABMCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // main.swift only.
-        .executableTarget(name: "abmboard", dependencies: ["ABMCommands"]),
-        .testTarget(name: "ABMCoreTests", dependencies: ["ABMCore"]),
-        .testTarget(name: "ABMCommandsTests", dependencies: ["ABMCommands"]),
+        .executableTarget(name: "abmboard", dependencies: ["ABMCommands"], swiftSettings: strict),
+        .testTarget(name: "ABMCoreTests", dependencies: ["ABMCore"], swiftSettings: strict),
+        .testTarget(name: "ABMCommandsTests", dependencies: ["ABMCommands"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

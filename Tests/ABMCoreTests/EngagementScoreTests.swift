@@ -60,6 +60,21 @@ struct EngagementScoreTests {
         #expect(score.value == 44)  // 100 × (1 − e^(−23.298 / 40)) = 44.147
     }
 
+    @Test(
+        "each channel's weight, for one fresh inbound touch (decay 1)",
+        arguments: [
+            (Channel.web, 1.0), (.display, 1), (.linkedin, 2), (.email, 3), (.content, 4), (.directMail, 4),
+            (.webinar, 6), (.event, 8), (.phone, 8), (.salesEmail, 6), (.meeting, 10),
+        ])
+    func channelWeights(channel: Channel, weight: Double) {
+        var f = Fixture()
+        f.account("A")
+        f.touch("A", channel, at: asOf)
+        let score = f.build().evaluation("A").score
+        #expect(score.touchPoints == weight)
+        #expect(score.value == Int((100 * (1 - exp(-weight / 40))).rounded()))
+    }
+
     @Test("breadth is capped at max_breadth extra stakeholders: 8 people earn 3 × 5 = 15")
     func breadthCap() {
         var f = Fixture()

@@ -110,6 +110,34 @@ struct TierHealthTests {
         #expect(report.tiers.map(\.accounts).reduce(0, +) == 10)  // 11 accounts, one removed
     }
 
+    @Test("the follow-up rate is held against the 60 % target (none without a rate)")
+    func followUpTarget() {
+        #expect(report[.one].followUpOnTarget == false)  // 0 of 1
+        #expect(report[.two].followUpOnTarget == true)  // 1 of 1
+        #expect(report[.three].followUpOnTarget == nil)
+        var health = TierHealth(tier: .one)
+        for status in [SLAStatus.met, .met, .met, .late, .breached] { health.sla.add(status) }
+        #expect(health.followUpOnTarget == true)  // 3 / 5 = 60 %
+        health.sla.add(.late)
+        #expect(health.followUpOnTarget == false)  // 3 / 6 = 50 %
+    }
+
+    @Test("thin: a Tier 1 account with fewer than 3 active contacts", arguments: [(2, true), (3, false)])
+    func thin(active: Int, thin: Bool) {
+        var f = Fixture()
+        f.account("A", tier: .one)
+        f.account("B", tier: .two)
+        for n in 0..<active {
+            f.contact("A\(n)", of: "A")
+            f.contact("B\(n)", of: "B")
+        }
+        f.contact("AX", of: "A", active: false)
+        let p = f.build()
+        #expect(p.evaluation("A").thin == thin)
+        #expect(p.evaluation("A").activeContacts == active)
+        #expect(!p.evaluation("B").thin)  // only Tier 1 accounts can be thin
+    }
+
     @Test("decisions add up to the number of accounts in every tier")
     func decisionsAddUp() {
         for t in report.tiers {
@@ -184,5 +212,20 @@ extension Movement {
         self.init()
         self.rose = rose
         self.fell = fell
+    }
+}
+
+struct FusedPassTests {
+    @Test("the fused pass gives the same rows and Monday states as two separate passes")
+    func fusedAgrees() {
+        let programme = SampleGenerator.generate(SampleOptions(accounts: 150, touches: 6_000))
+        let evaluator = Evaluator()
+        let instant = SampleOptions.demoAsOf
+        let fused = evaluator.evaluateAll(programme, asOf: instant, alsoStatesAt: ReviewWeek(containing: instant).start)
+        let separate = evaluator.evaluateAll(programme, asOf: instant)
+        #expect(fused.states == evaluator.weekStartStates(programme, asOf: instant))
+        #expect(fused.evaluations.map(\.score) == separate.map(\.score))
+        #expect(fused.evaluations.map(\.sla) == separate.map(\.sla))
+        #expect(fused.evaluations.map(\.state) == separate.map(\.state))
     }
 }

@@ -26,16 +26,28 @@ public struct Evaluator: Sendable {
 
     /// Every account evaluated as of `asOf`, in account-index order (removed ones included).
     public func evaluateAll(_ programme: Programme, asOf: Instant) -> [AccountEvaluation] {
+        evaluateAll(programme, asOf: asOf, alsoStatesAt: nil).evaluations
+    }
+
+    /// Every account evaluated as of `asOf` and, in the same pass while its records are in the
+    /// cache, its demand state as of `other` (tier health's movement needs Monday's states).
+    public func evaluateAll(_ programme: Programme, asOf: Instant, alsoStatesAt other: Instant?) -> (
+        evaluations: [AccountEvaluation], states: [DemandState]
+    ) {
         let engine = engine(programme, asOf: asOf)
+        let otherEngine = other.map { self.engine(programme, asOf: $0) }
         var scratch = EvaluationScratch()
         var observer = IgnoreEvidence()
         var result: [AccountEvaluation] = []
+        var states: [DemandState] = []
         result.reserveCapacity(programme.accountCount)
+        states.reserveCapacity(otherEngine == nil ? 0 : programme.accountCount)
         for index in 0..<programme.accountCount {
             scratch.warm(account: index + 2, of: programme)
             result.append(engine.evaluate(index, in: programme, scratch: &scratch, observer: &observer))
+            if let otherEngine { states.append(otherEngine.state(index, in: programme, scratch: &scratch)) }
         }
-        return result
+        return (result, states)
     }
 
     /// One account evaluated as of `asOf` (what the board recomputes after a mark).

@@ -2,9 +2,8 @@ extension Evaluator {
     /// Tier health as of `asOf`, computed from scratch (every account evaluated at as-of and
     /// its state at the start of the review week).
     public func health(_ programme: Programme, asOf: Instant) -> HealthReport {
-        health(
-            evaluations: evaluateAll(programme, asOf: asOf),
-            weekStartStates: weekStartStates(programme, asOf: asOf), asOf: asOf)
+        let pass = evaluateAll(programme, asOf: asOf, alsoStatesAt: ReviewWeek(containing: asOf).start)
+        return health(evaluations: pass.evaluations, weekStartStates: pass.states, asOf: asOf)
     }
 
     /// Every account's demand state at the start (Monday 00:00:00) of the review week that
@@ -20,6 +19,7 @@ extension Evaluator {
     ) -> HealthReport {
         var tiers = Tier.allCases.map { TierHealth(tier: $0) }
         tiers[1].holdout = HoldoutComparison()
+        for index in tiers.indices { tiers[index].followUpTarget = playbook.sla.followUpTarget }
         for evaluation in evaluations {
             guard let tier = evaluation.tier else { continue }
             tiers[tier.rawValue - 1].add(evaluation, stateAtWeekStart: weekStartStates[evaluation.account])

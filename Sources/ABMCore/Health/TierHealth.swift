@@ -103,6 +103,8 @@ public struct TierHealth: Sendable, Hashable {
     public var movement = Movement()
     /// Tier 2 only: the holdout comparison.
     public var holdout: HoldoutComparison?
+    /// The playbook's follow-up target (`sla.follow_up_target`) the rate is held against.
+    public var followUpTarget = 0.60
 
     /// An empty tier.
     public init(tier: Tier) {
@@ -111,6 +113,9 @@ public struct TierHealth: Sendable, Hashable {
 
     /// engaged ÷ accounts; 0 for an empty tier.
     public var engagedShare: Double { accounts == 0 ? 0 : Double(engaged) / Double(accounts) }
+
+    /// Whether the follow-up rate reaches the target; `nil` while there is no rate.
+    public var followUpOnTarget: Bool? { sla.followUpRate.map { $0 >= followUpTarget } }
 }
 
 /// Tier health for all three tiers as of one instant.
