@@ -96,13 +96,19 @@ struct PlaybookTests {
                 "[states.engaged]\nrequire_surge = \"yes\"",
                 "p.toml: key \"states.engaged.require_surge\": expected true or false, found \"yes\""
             ),
-            ("[score]\nlookback_days = 0", "p.toml: key \"score.lookback_days\": expected a number above 0, found 0"),
+            (
+                "[score]\nlookback_days = 0",
+                "p.toml: key \"score.lookback_days\": expected a number above 0 and at most 36500 (100 years), found 0"
+            ),
             (
                 "[score]\nhalf_life_days = -3",
                 "p.toml: key \"score.half_life_days\": expected a number above 0, found -3"
             ),
             ("[score]\nsaturation = -1.5", "p.toml: key \"score.saturation\": expected a number above 0, found -1.5"),
-            ("[sla]\ntier1_hours = 0", "p.toml: key \"sla.tier1_hours\": expected a number above 0, found 0"),
+            (
+                "[sla]\ntier1_hours = 0",
+                "p.toml: key \"sla.tier1_hours\": expected a number above 0 and at most 876000 (100 years), found 0"
+            ),
             (
                 "[score.weights]\nweb = -1",
                 "p.toml: key \"score.weights.web\": expected a number of 0 or more, found -1"
@@ -149,6 +155,33 @@ struct PlaybookTests {
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    @Test(
+        "absurdly large durations are refused rather than overflowing the arithmetic on times",
+        arguments: [
+            "[score]\nlookback_days = 1e20", "[sla]\ntier1_hours = 1e300", "[surge]\nwindow_days = inf",
+            "[review]\ndemote_after_weeks = 9000000000000000000",
+        ])
+    func tooLarge(toml: String) {
+        #expect(throws: PlaybookError.self) { try Playbook.parse(toml: toml, source: "p.toml") }
+    }
+
+    @Test("a playbook built in code with huge durations evaluates without trapping")
+    func hugeValuesInCode() {
+        var playbook = Playbook()
+        playbook.score.lookbackDays = 1e20
+        playbook.engaged.windowDays = 1e300
+        playbook.sla.tier1Hours = 1e300
+        playbook.review.demoteAfterWeeks = Int.max
+        playbook.score.halfLifeDays = 1e-300
+        var f = Fixture()
+        f.account("A")
+        f.touch("A", .web, at: daysAgo(3))
+        f.intent("A", score: 90, at: hoursAgo(2))
+        let evaluation = f.build().evaluation("A", playbook: playbook)
+        #expect(evaluation.sla.status == .due)
+        #expect(evaluation.score.touchPoints == 0)  // a vanishing half-life decays everything
     }
 
     @Test("every problem is reported, not only the first")

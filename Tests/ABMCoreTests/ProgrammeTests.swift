@@ -105,6 +105,64 @@ struct ProgrammeBuilderTests {
         }
     }
 
+    @Test("updating the earliest touch to a later time moves the programme's start")
+    func earliestTouchUpdated() throws {
+        var f = Fixture()
+        f.account("A", tier: .two)
+        f.account("B", tier: .two)
+        f.touch("A", .email, .outbound, at: daysAgo(100), id: "T-1")
+        f.touch("B", .email, .outbound, at: daysAgo(10), id: "T-2")
+        var p = f.build()
+        #expect(p.evaluation("B").recommendation == .demote)
+        try p.appendTouch(
+            Touch(id: "T-1", accountId: "A", channel: .email, direction: .outbound, occurredAt: daysAgo(5)))
+        #expect(p.earliestTouch == daysAgo(10))
+        #expect(p.evaluation("B").recommendation == .hold)
+        p.removeTouch(id: "T-2", fromAccount: 1)
+        #expect(p.earliestTouch == daysAgo(5))
+        #expect(p.touchCount == 1)
+    }
+
+    @Test("an update that moves a touch or an opportunity to another account takes it off the first")
+    func moves() throws {
+        var f = Fixture()
+        f.account("A")
+        f.account("B")
+        f.touch("A", .meeting, at: daysAgo(1), id: "T-1")
+        f.opportunity("O-1", of: "A", .open, created: daysAgo(3))
+        var p = f.build()
+        try p.appendTouch(
+            Touch(id: "T-1", accountId: "B", channel: .meeting, direction: .inbound, occurredAt: daysAgo(1)),
+            previousAccount: "A")
+        #expect(p.touches(of: 0).isEmpty)
+        #expect(p.touches(of: 1).map(\.id) == ["T-1"])
+        #expect(p.touchCount == 1)
+        try p.upsertOpportunity(
+            Opportunity(id: "O-1", accountId: "B", status: .open, createdAt: daysAgo(3)), previousAccount: "A")
+        #expect(p.opportunities(of: 0).isEmpty)
+        #expect(p.opportunities(of: 1).map(\.id) == ["O-1"])
+        #expect(p.evaluation("A").state == .target)
+        #expect(p.evaluation("B").state == .opportunity)
+    }
+
+    @Test("equal-time ties break by touch id code point whether built or appended")
+    func tieBreakByCodePoint() throws {
+        var f = Fixture()
+        f.account("A")
+        f.touch("A", .web, at: daysAgo(1), id: "T-f")
+        f.touch("A", .meeting, at: daysAgo(1), id: "T-e\u{301}")
+        let built = f.build()
+        #expect(built.evaluation("A").lastTouch?.channel == .web)  // "f" (0x66) > "e" (0x65)
+        var g = Fixture()
+        g.account("A")
+        g.touch("A", .web, at: daysAgo(1), id: "T-f")
+        var appended = g.build()
+        try appended.appendTouch(
+            Touch(id: "T-e\u{301}", accountId: "A", channel: .meeting, direction: .inbound, occurredAt: daysAgo(1)))
+        #expect(appended.evaluation("A").lastTouch?.channel == .web)
+        #expect(appended.touches(of: 0).map(\.id) == built.touches(of: 0).map(\.id))
+    }
+
     @Test("an arena of ids keeps working when lengths stop being uniform")
     func arenaWidths() {
         var arena = StringArena()

@@ -37,6 +37,17 @@ extension Playbook {
     }
 }
 
+/// Upper bounds that keep durations within what times can hold: a century is far beyond any
+/// programme, and the arithmetic on instants cannot overflow below it.
+enum PlaybookLimits {
+    /// Windows and half-lives, in days.
+    static let days = 36_500.0
+    /// SLAs, in hours.
+    static let hours = 876_000.0
+    /// `review.demote_after_weeks`.
+    static let weeks = 5_200
+}
+
 /// Walks a parsed TOML table against the playbook's keys, collecting problems.
 private struct PlaybookReader {
     var playbook = Playbook()
@@ -101,31 +112,35 @@ private struct PlaybookReader {
 
     mutating func readValue(key: String, value: TOMLValueConvertible) {
         switch key {
-        case "score.lookback_days": set(positive(key, value), &playbook.score.lookbackDays)
+        case "score.lookback_days": set(positive(key, value, atMost: PlaybookLimits.days), &playbook.score.lookbackDays)
         case "score.half_life_days": set(positive(key, value), &playbook.score.halfLifeDays)
         case "score.breadth_weight": set(nonNegative(key, value), &playbook.score.breadthWeight)
         case "score.max_breadth": set(count(key, value), &playbook.score.maxBreadth)
         case "score.stakeholder_window_days":
-            set(positive(key, value), &playbook.score.stakeholderWindowDays)
+            set(positive(key, value, atMost: PlaybookLimits.days), &playbook.score.stakeholderWindowDays)
         case "score.intent_weight": set(nonNegative(key, value), &playbook.score.intentWeight)
         case "score.intent_window_days":
-            set(positive(key, value), &playbook.score.intentWindowDays)
+            set(positive(key, value, atMost: PlaybookLimits.days), &playbook.score.intentWindowDays)
         case "score.saturation": set(positive(key, value), &playbook.score.saturation)
         case "surge.threshold": set(threshold(key, value), &playbook.surge.threshold)
-        case "surge.window_days": set(positive(key, value), &playbook.surge.windowDays)
-        case "states.engaged.window_days": set(positive(key, value), &playbook.engaged.windowDays)
+        case "surge.window_days": set(positive(key, value, atMost: PlaybookLimits.days), &playbook.surge.windowDays)
+        case "states.engaged.window_days":
+            set(positive(key, value, atMost: PlaybookLimits.days), &playbook.engaged.windowDays)
         case "states.engaged.min_touches": set(count(key, value), &playbook.engaged.minTouches)
         case "states.engaged.min_stakeholders":
             set(count(key, value), &playbook.engaged.minStakeholders)
         case "states.engaged.require_surge":
             set(boolean(key, value), &playbook.engaged.requireSurge)
-        case "states.aware.window_days": set(positive(key, value), &playbook.aware.windowDays)
-        case "sla.trigger_window_days": set(positive(key, value), &playbook.sla.triggerWindowDays)
-        case "sla.tier1_hours": set(positive(key, value), &playbook.sla.tier1Hours)
-        case "sla.tier2_hours": set(positive(key, value), &playbook.sla.tier2Hours)
+        case "states.aware.window_days":
+            set(positive(key, value, atMost: PlaybookLimits.days), &playbook.aware.windowDays)
+        case "sla.trigger_window_days":
+            set(positive(key, value, atMost: PlaybookLimits.days), &playbook.sla.triggerWindowDays)
+        case "sla.tier1_hours": set(positive(key, value, atMost: PlaybookLimits.hours), &playbook.sla.tier1Hours)
+        case "sla.tier2_hours": set(positive(key, value, atMost: PlaybookLimits.hours), &playbook.sla.tier2Hours)
         case "sla.follow_up_channels": set(channels(key, value), &playbook.sla.followUpChannels)
         case "sla.follow_up_target": set(share(key, value), &playbook.sla.followUpTarget)
-        case "review.demote_after_weeks": set(count(key, value), &playbook.review.demoteAfterWeeks)
+        case "review.demote_after_weeks":
+            set(count(key, value, atMost: PlaybookLimits.weeks), &playbook.review.demoteAfterWeeks)
         case "review.campaign_start":
             if let start = instant(key, value) { playbook.review.campaignStart = start }
         case "health.tier1_engaged_red_flag":
@@ -155,10 +170,10 @@ private struct PlaybookReader {
         return number
     }
 
-    mutating func positive(_ key: String, _ value: TOMLValueConvertible) -> Double? {
-        let expected = "a number above 0"
+    mutating func positive(_ key: String, _ value: TOMLValueConvertible, atMost limit: Double? = nil) -> Double? {
+        let expected = "a number above 0" + (limit.map { " and at most \(format($0)) (100 years)" } ?? "")
         guard let n = number(key, value, expected: expected) else { return nil }
-        guard n > 0 else {
+        guard n > 0, n <= (limit ?? .infinity) else {
             problem(key, "expected \(expected), found \(describe(value))")
             return nil
         }
@@ -195,9 +210,10 @@ private struct PlaybookReader {
         return n
     }
 
-    mutating func count(_ key: String, _ value: TOMLValueConvertible) -> Int? {
-        guard let n = value.int, n >= 0 else {
-            problem(key, "expected a whole number of 0 or more, found \(describe(value))")
+    mutating func count(_ key: String, _ value: TOMLValueConvertible, atMost limit: Int? = nil) -> Int? {
+        guard let n = value.int, n >= 0, n <= (limit ?? Int.max) else {
+            let bound = limit.map { " and at most \($0) (100 years)" } ?? ""
+            problem(key, "expected a whole number of 0 or more\(bound), found \(describe(value))")
             return nil
         }
         return n

@@ -172,7 +172,7 @@ public enum RecommendationRule {
         }
         if inputs.state == .target, let start = inputs.programmeStart,
             inputs.asOf.seconds - start.seconds
-                >= Int64(playbook.review.demoteAfterWeeks) * 7 * Instant.secondsPerDay
+                >= Int64(min(playbook.review.demoteAfterWeeks, PlaybookLimits.weeks)) * 7 * Instant.secondsPerDay
         {
             return (.demote, .demote(weeksIntoProgramme: weeks ?? 0, awareDays: playbook.aware.windowDays))
         }

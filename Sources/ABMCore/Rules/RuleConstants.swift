@@ -28,11 +28,13 @@ struct RuleConstants: Sendable {
         var mask: UInt16 = 0
         for channel in playbook.sla.followUpChannels { mask |= 1 << UInt16(channel.index) }
         followUpMask = mask
-        tier1SLASeconds = Int64((playbook.sla.tier1Hours * 3600).rounded())
-        tier2SLASeconds = Int64((playbook.sla.tier2Hours * 3600).rounded())
+        // The playbook reader bounds these; the clamps keep a hand-built playbook from trapping.
+        tier1SLASeconds = Int64((min(playbook.sla.tier1Hours, PlaybookLimits.hours) * 3600).rounded())
+        tier2SLASeconds = Int64((min(playbook.sla.tier2Hours, PlaybookLimits.hours) * 3600).rounded())
         decay = DecayTable(
             halfLifeSeconds: halfLifeSeconds,
-            maxAgeSeconds: Int64(min(playbook.score.lookbackDays, 36_500) * Double(Instant.secondsPerDay)) + 1)
+            maxAgeSeconds: Int64(min(playbook.score.lookbackDays, PlaybookLimits.days) * Double(Instant.secondsPerDay))
+                + 1)
     }
 
     /// The SLA of `tier` in seconds (Tier 3 has none).
@@ -67,7 +69,7 @@ struct Windows: Sendable {
         self.asOf = asOf
         func bound(_ days: Double) -> Int64 {
             // t > asOf − days ⇔ t > ⌊asOf − days⌋ for whole-second t.
-            let exact = Double(asOf) - days * Double(Instant.secondsPerDay)
+            let exact = Double(asOf) - min(days, PlaybookLimits.days) * Double(Instant.secondsPerDay)
             return Int64(exact.rounded(.down))
         }
         lookback = bound(playbook.score.lookbackDays)
