@@ -1,6 +1,7 @@
 /// Evaluates accounts of one programme as of one instant: the single computation behind the
 /// board, `explain`, tier health and the score history.
 struct AccountEngine {
+    let playbook: Playbook
     let constants: RuleConstants
     let windows: Windows
     let asOf: Instant
@@ -16,8 +17,6 @@ struct AccountEngine {
         self.programmeStart = RecommendationRule.programmeStart(
             playbook: playbook, earliestTouch: earliestTouch, asOf: asOf)
     }
-
-    let playbook: Playbook
 
     /// What the touch scan found.
     struct TouchFacts {
@@ -44,18 +43,14 @@ struct AccountEngine {
     ) -> AccountEvaluation {
         let holdout = programme.accounts[index].holdout
         let (tier, decision) = marks(index, in: programme)
-        let contactRows = programme.contactRows(of: index)
+        let touchFacts = scanTouches(index, in: programme, withScore: true, scratch: &scratch, observer: &observer)
         var sla = SLASummary.none
-        let touchFacts = programme.withTouchColumns(of: index) { columns, rows in
-            let facts = scanTouches(
-                columns, rows, contactBase: contactRows.lowerBound, contactCount: contactRows.count,
-                withScore: true, scratch: &scratch, observer: &observer)
-            if let tier, !holdout, let slaSeconds = constants.slaSeconds(tier) {
-                sla = runClocks(
+        if let tier, !holdout, let slaSeconds = constants.slaSeconds(tier) {
+            sla = programme.withTouchColumns(of: index) { columns, rows in
+                runClocks(
                     index, in: programme, columns: columns, rows: rows, slaSeconds: slaSeconds,
                     held: decision?.action == .hold, observer: &observer)
             }
-            return facts
         }
         let intentFacts = scanIntent(index, in: programme)
         var demand = opportunityFacts(programme.opportunities[index])
@@ -69,7 +64,7 @@ struct AccountEngine {
 
         var active = 0
         var roles = RoleSet()
-        for row in contactRows where programme.contacts.active[row] {
+        for row in programme.contactRows(of: index) where programme.contacts.active[row] {
             active += 1
             let role = programme.contacts.role(row)
             if role != .unknown { roles.insert(RoleSet(role)) }
@@ -93,26 +88,16 @@ struct AccountEngine {
         var demand = opportunityFacts(programme.opportunities[index])
         let decided = DemandRule.state(demand, playbook: playbook)
         if decided >= .opportunity { return decided }  // the CRM's states win over the rest
-        let contactRows = programme.contactRows(of: index)
         var observer = IgnoreEvidence()
-        let touchFacts = programme.withTouchColumns(of: index) { columns, rows in
-            scanTouches(
-                columns, rows, contactBase: contactRows.lowerBound, contactCount: contactRows.count,
-                withScore: false, scratch: &scratch, observer: &observer)
-        }
+        let touchFacts = scanTouches(index, in: programme, withScore: false, scratch: &scratch, observer: &observer)
         fill(&demand, touchFacts, scanIntent(index, in: programme))
         return DemandRule.state(demand, playbook: playbook)
     }
 
     /// The engagement score only (for the score history).
     func scoreValue(_ index: Int, in programme: Programme, scratch: inout EvaluationScratch) -> Int {
-        let contactRows = programme.contactRows(of: index)
         var observer = IgnoreEvidence()
-        let touchFacts = programme.withTouchColumns(of: index) { columns, rows in
-            scanTouches(
-                columns, rows, contactBase: contactRows.lowerBound, contactCount: contactRows.count,
-                withScore: true, scratch: &scratch, observer: &observer)
-        }
+        let touchFacts = scanTouches(index, in: programme, withScore: true, scratch: &scratch, observer: &observer)
         let intentFacts = scanIntent(index, in: programme)
         return ScoreBreakdown(
             touchPoints: touchFacts.touchPoints, scoredTouches: touchFacts.scoredTouches,
@@ -149,6 +134,19 @@ struct AccountEngine {
             }
         }
         return facts
+    }
+
+    /// Scans account `index`'s touches wherever they live (built columns or relocated ones).
+    func scanTouches<O: EvaluationObserver>(
+        _ index: Int, in programme: Programme, withScore: Bool, scratch: inout EvaluationScratch,
+        observer: inout O
+    ) -> TouchFacts {
+        let contactRows = programme.contactRows(of: index)
+        return programme.withTouchColumns(of: index) { columns, rows in
+            scanTouches(
+                columns, rows, contactBase: contactRows.lowerBound, contactCount: contactRows.count,
+                withScore: withScore, scratch: &scratch, observer: &observer)
+        }
     }
 
     /// Scans an account's touches (sorted by time) as of as-of. Every window ends at as-of,

@@ -160,54 +160,38 @@ private struct PlaybookReader {
         problems.append(.init(key: key, message: message))
     }
 
-    /// A finite number (an integer or a float).
-    mutating func number(_ key: String, _ value: TOMLValueConvertible, expected: String) -> Double? {
+    /// A finite number (an integer or a float) that satisfies `accepts`; otherwise a problem
+    /// saying what was `expected`.
+    mutating func number(
+        _ key: String, _ value: TOMLValueConvertible, expected: String, accepts: (Double) -> Bool
+    ) -> Double? {
         let number: Double? = value.int.map(Double.init) ?? value.double
-        guard let number, number.isFinite else {
+        guard let number, number.isFinite, accepts(number) else {
             problem(key, "expected \(expected), found \(describe(value))")
             return nil
         }
         return number
     }
 
+    /// A window, half-life, saturation or SLA: above 0 (and, for durations, at most `limit`).
     mutating func positive(_ key: String, _ value: TOMLValueConvertible, atMost limit: Double? = nil) -> Double? {
         let expected = "a number above 0" + (limit.map { " and at most \(format($0)) (100 years)" } ?? "")
-        guard let n = number(key, value, expected: expected) else { return nil }
-        guard n > 0, n <= (limit ?? .infinity) else {
-            problem(key, "expected \(expected), found \(describe(value))")
-            return nil
-        }
-        return n
+        return number(key, value, expected: expected) { $0 > 0 && $0 <= (limit ?? .infinity) }
     }
 
+    /// A weight.
     mutating func nonNegative(_ key: String, _ value: TOMLValueConvertible) -> Double? {
-        let expected = "a number of 0 or more"
-        guard let n = number(key, value, expected: expected) else { return nil }
-        guard n >= 0 else {
-            problem(key, "expected \(expected), found \(describe(value))")
-            return nil
-        }
-        return n
+        number(key, value, expected: "a number of 0 or more") { $0 >= 0 }
     }
 
+    /// A score threshold.
     mutating func threshold(_ key: String, _ value: TOMLValueConvertible) -> Double? {
-        let expected = "a number from 0 to 100"
-        guard let n = number(key, value, expected: expected) else { return nil }
-        guard (0...100).contains(n) else {
-            problem(key, "expected \(expected), found \(describe(value))")
-            return nil
-        }
-        return n
+        number(key, value, expected: "a number from 0 to 100") { (0...100).contains($0) }
     }
 
+    /// A share.
     mutating func share(_ key: String, _ value: TOMLValueConvertible) -> Double? {
-        let expected = "a share from 0 to 1 (0.6 means 60 %)"
-        guard let n = number(key, value, expected: expected) else { return nil }
-        guard (0...1).contains(n) else {
-            problem(key, "expected \(expected), found \(describe(value))")
-            return nil
-        }
-        return n
+        number(key, value, expected: "a share from 0 to 1 (0.6 means 60 %)") { (0...1).contains($0) }
     }
 
     mutating func count(_ key: String, _ value: TOMLValueConvertible, atMost limit: Int? = nil) -> Int? {
