@@ -41,10 +41,10 @@ struct EvaluationScratch {
         guard index < programme.accountCount else { return }
         let row = Int(programme.touchStart[index + 1]) - 1
         guard row >= Int(programme.touchStart[index]) else { return }
-        let columns = programme.touches
         warmSink &+=
-            columns.time[row] &+ columns.contact[row] &+ Int32(columns.kind[row])
-            &+ columns.contact[max(row - 16, 0)] &+ columns.time[max(row - 32, 0)]
+            programme.touches.time[row] &+ programme.touches.contact[row]
+            &+ Int32(programme.touches.kind[row]) &+ programme.touches.contact[max(row - 16, 0)]
+            &+ programme.touches.time[max(row - 32, 0)]
     }
 
     /// Prepares for an account with `contacts` contacts and returns the stamp to use.
