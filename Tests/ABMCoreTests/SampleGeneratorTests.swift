@@ -35,6 +35,17 @@ struct SampleGeneratorTests {
         #expect(e.contains { $0.thin })
     }
 
+    @Test("a benchmark-shaped programme (120 days, 100 touches an account) also shows everything")
+    func benchmarkShapeShowsEverything() {
+        let options = SampleOptions.benchmark(accounts: 2_000, touches: 200_000)
+        let programme = SampleGenerator.generate(options)
+        let e = Evaluator().evaluateAll(programme, asOf: options.asOf)
+        #expect(programme.touchCount == 200_000)
+        #expect(Set(e.map(\.state)) == Set(DemandState.allCases))
+        #expect(Set(e.map(\.sla.status)) == Set(SLAStatus.allCases))
+        #expect(Set(e.map(\.recommendation)) == Set(Recommendation.allCases))
+    }
+
     @Test("nothing in the demo is dated after its as-of")
     func nothingInTheFuture() {
         let p = Self.demo
