@@ -29,7 +29,7 @@ extension Programme {
         }
         var replacedTimes: [Instant] = []
         if let previousAccount, previousAccount != touch.accountId, let previous = index(ofAccount: previousAccount) {
-            replacedTimes += removeTouch(id: touch.id, fromAccount: previous)
+            replacedTimes += takeTouch(id: touch.id, fromAccount: previous)
         }
         let label = touchLabels.number(
             topic: touch.topic.map { topics.intern($0) } ?? -1,
@@ -73,6 +73,13 @@ extension Programme {
     /// (nothing when the account has no such touch).
     @discardableResult
     public mutating func removeTouch(id: String, fromAccount index: Int) -> [Instant] {
+        let removed = takeTouch(id: id, fromAccount: index)
+        if removed.contains(where: { $0 == earliestTouch }) { recomputeEarliestTouch() }
+        return removed
+    }
+
+    /// Removes touch `id` from account `index`, leaving the programme's start to the caller.
+    private mutating func takeTouch(id: String, fromAccount index: Int) -> [Instant] {
         var removed: [Instant] = []
         var kept = TouchColumns()
         withTouchColumns(of: index) { columns, rows in
@@ -84,9 +91,7 @@ extension Programme {
                 }
             }
         }
-        guard !removed.isEmpty else { return [] }
-        relocatedTouches[Int32(index)] = kept
-        if removed.contains(where: { $0 == earliestTouch }) { recomputeEarliestTouch() }
+        if !removed.isEmpty { relocatedTouches[Int32(index)] = kept }
         return removed
     }
 
