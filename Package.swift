@@ -1,8 +1,8 @@
 // swift-tools-version: 6.1
 //
 // abmboard — the weekly account-based-marketing review board.
-// The module graph (see ARCHITECTURE.md): ABMCore (the pure engine) ← ABMCommands ← abmboard.
-// Later modules (store, import, terminal, views) plug in around ABMCore without it knowing them.
+// The module graph (see ARCHITECTURE.md): ABMCore (the pure engine) ← ABMImport ← ABMStore ←
+// ABMCommands ← abmboard. Later modules (terminal, views) plug in around ABMCore the same way.
 
 import PackageDescription
 
@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The command line: subcommands, options, help and usage errors (exit 64).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The embedded store: SQLite with migrations, WAL, pools of readers and a busy timeout.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The engine: domain model, playbook, rules, scores, marks, health, generator. No I/O.
@@ -29,11 +31,24 @@ let package = Package(
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
+        // CSV files → validated, typed rows (SPEC §1). Pure: bytes in, rows or problems out.
+        .target(name: "ABMImport", dependencies: ["ABMCore"], swiftSettings: strict),
+        // The store behind the `ProgrammeStore` protocol; SQLite through GRDB today.
+        .target(
+            name: "ABMStore",
+            dependencies: [
+                "ABMCore", "ABMImport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // Raw sqlite3_bind_* on GRDB's statements for the bulk insert of touch keys.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
         // The ParsableCommands, a library so tests can reach them.
         .target(
             name: "ABMCommands",
             dependencies: [
-                "ABMCore",
+                "ABMCore", "ABMImport", "ABMStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -41,7 +56,10 @@ let package = Package(
         // main.swift only.
         .executableTarget(name: "abmboard", dependencies: ["ABMCommands"], swiftSettings: strict),
         .testTarget(name: "ABMCoreTests", dependencies: ["ABMCore"], swiftSettings: strict),
-        .testTarget(name: "ABMCommandsTests", dependencies: ["ABMCommands"], swiftSettings: strict),
+        .testTarget(name: "ABMImportTests", dependencies: ["ABMImport"], swiftSettings: strict),
+        .testTarget(name: "ABMStoreTests", dependencies: ["ABMStore", "ABMImport"], swiftSettings: strict),
+        .testTarget(
+            name: "ABMCommandsTests", dependencies: ["ABMCommands", "ABMStore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

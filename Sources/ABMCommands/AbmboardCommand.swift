@@ -1,5 +1,6 @@
 import ABMCore
 import ArgumentParser
+import Foundation
 
 /// The `abmboard` command: the board for the weekly account-based-marketing review.
 public struct AbmboardCommand: ParsableCommand {
@@ -11,18 +12,36 @@ public struct AbmboardCommand: ParsableCommand {
         commandName: "abmboard",
         abstract: "The board for the weekly account-based-marketing review.",
         discussion: """
-            Without a subcommand, abmboard shows the board. Until the terminal UI and the store \
-            arrive, it prints the bundled DEMO programme's tier health and top accounts.
+            Without a subcommand, abmboard shows the board: tier health and the top accounts of the \
+            store (--db, $ABMBOARD_DB, else ./abmboard.sqlite), or of the bundled DEMO programme \
+            when there is no store yet. Exit status: 0 success, 64 usage error, 65 bad input \
+            data, 1 otherwise (a refused mark, an unknown account).
             """,
         version: version,
-        subcommands: [BenchCommand.self]
+        subcommands: [
+            ImportCommand.self, BoardCommand.self, ExplainCommand.self, MarkCommand.self, UndoCommand.self,
+            NoteCommand.self, LogTouchCommand.self, HealthCommand.self, SampleCommand.self, BenchCommand.self,
+        ]
     )
+
+    /// Store, playbook, as-of.
+    @OptionGroup public var global: GlobalOptions
 
     /// Creates the command (argument-parser fills it in).
     public init() {}
 
-    /// Prints the DEMO board summary.
+    /// Prints the board summary of the store, or of the DEMO programme when there is none.
     public func run() throws {
-        print(DemoSummary.render())
+        if FileManager.default.fileExists(atPath: global.storePath) {
+            let session = try Session(options: global)
+            writeOutput(BoardSummary.render(session: session, label: session.store.name))
+            return
+        }
+        let demo = try DemoStore()
+        defer { demo.remove() }
+        let session = Session(
+            store: demo.store, programme: try demo.store.loadProgramme(), playbook: try global.loadPlaybook(),
+            asOf: try global.asOfInstant() ?? SampleOptions.demoAsOf)
+        writeOutput(BoardSummary.render(session: session, label: "DEMO"))
     }
 }

@@ -1,3 +1,3 @@
 import ABMCommands
 
-AbmboardCommand.main()
+CommandLineRunner.main()

@@ -1,0 +1,114 @@
+import ABMCore
+import ABMStore
+
+/// The board and tier health as text tables for people (`board`, `health`, bare `abmboard`).
+enum BoardText {
+    /// The whole board as a table, with a title line.
+    static func render(_ rows: [AccountEvaluation], programme: Programme, asOf: Instant, store: String) -> String {
+        let week = ReviewWeek(containing: asOf)
+        var lines = ["\(store) · as of \(asOf.iso8601) · review week \(week.label) · \(rows.count) accounts", ""]
+        lines.append(table(rows, programme: programme, asOf: asOf))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The rows as a table.
+    static func table(_ rows: some Collection<AccountEvaluation>, programme: Programme, asOf: Instant) -> String {
+        TextTable.render(
+            header: [
+                "account", "name", "tier", "owner", "state", "score", "surge", "last touch", "sla", "recommendation",
+                "decision",
+            ],
+            rows: rows.map { row in
+                let account = programme.accounts[row.account]
+                return [
+                    account.id, clipped(account.name, 28), row.tier.map { "\($0.rawValue)" } ?? "-", account.owner ?? "",
+                    row.state.rawValue, "\(row.engagementScore)", row.surging ? "▲" : "",
+                    lastTouch(row.lastTouch, asOf: asOf), sla(row.sla, asOf: asOf), row.recommendation.rawValue,
+                    row.decision.map { "\($0.action.rawValue) (\($0.by))" } ?? "",
+                ]
+            }, rightAligned: [2, 5])
+    }
+
+    /// `3d ago · meeting`.
+    static func lastTouch(_ touch: LastTouch?, asOf: Instant) -> String {
+        guard let touch else { return "—" }
+        let seconds = asOf.seconds - touch.at.seconds
+        let age: String
+        switch seconds {
+        case ..<3_600: age = "\(max(seconds / 60, 0))m ago"
+        case ..<86_400: age = "\(seconds / 3_600)h ago"
+        default: age = "\(seconds / 86_400)d ago"
+        }
+        return "\(age) · \(touch.channel.rawValue)"
+    }
+
+    /// `due in 5h`, `breached 2d ago`, `met`.
+    static func sla(_ sla: SLASummary, asOf: Instant) -> String {
+        guard let due = sla.dueAt, sla.status != .none else { return sla.status == .none ? "" : sla.status.rawValue }
+        switch sla.status {
+        case .due: return "due in " + DurationText.short(seconds: max(due.seconds - asOf.seconds, 0))
+        case .breached: return "overdue " + DurationText.short(seconds: max(asOf.seconds - due.seconds, 0))
+        default: return sla.status.rawValue
+        }
+    }
+
+    static func clipped(_ text: String, _ width: Int) -> String {
+        let clean = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "�" : Character($0) })
+        return clean.count > width ? String(clean.prefix(width - 1)) + "…" : clean
+    }
+}
+
+/// Tier health as a table.
+enum HealthText {
+    static func render(_ report: HealthReport) -> String {
+        var lines = ["tier health · as of \(report.asOf.iso8601) · review week \(report.week.label)", ""]
+        lines.append(
+            TextTable.render(
+                header: [
+                    "tier", "accounts", "target", "aware", "engaged", "opp", "customer", "expansion", "engaged share",
+                    "flag", "thin", "clocks", "met", "late", "breached", "due", "held", "follow-up", "decided", "rose",
+                    "fell",
+                ],
+                rows: report.tiers.map { t in
+                    [
+                        t.tier.label, "\(t.accounts)", "\(t.states[.target])", "\(t.states[.aware])",
+                        "\(t.states[.engaged])", "\(t.states[.opportunity])", "\(t.states[.customer])",
+                        "\(t.states[.expansion])", percent(t.engagedShare), t.redFlag ? "RED" : "", "\(t.thin)",
+                        "\(t.sla.clocks)", "\(t.sla.met)", "\(t.sla.late)", "\(t.sla.breached)", "\(t.sla.due)",
+                        "\(t.sla.held)", t.sla.followUpRate.map(percent) ?? "—",
+                        "\(t.decisions.decided)/\(t.accounts)", "\(t.movement.rose)", "\(t.movement.fell)",
+                    ]
+                }, rightAligned: Set(1...20)))
+        if let holdout = report[.two].holdout {
+            lines.append("")
+            lines.append(
+                "Tier 2 holdout: \(holdout.holdout.withPipeline) of \(holdout.holdout.accounts) with pipeline ("
+                    + (holdout.holdout.share.map(percent) ?? "—") + "); the rest: \(holdout.rest.withPipeline) of "
+                    + "\(holdout.rest.accounts) (" + (holdout.rest.share.map(percent) ?? "—") + ")")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+}
+
+/// What a recorded mark, undo or note did, in one line.
+enum RecordText {
+    static func line(_ recorded: RecordedEvent) -> String {
+        let r = recorded.record
+        let tiers = tierText(recorded.tierBefore) + " → " + tierText(recorded.tierAfter)
+        switch r.event {
+        case .mark(let action, let note):
+            return "\(r.accountId): \(action.rawValue) by \(r.by) at \(r.at.iso8601) (\(tiers))"
+                + (note.map { ", note: \($0)" } ?? "")
+        case .undo:
+            return "\(r.accountId): latest mark taken back by \(r.by) at \(r.at.iso8601) (\(tiers))"
+        case .note(let text):
+            return "\(r.accountId): note added by \(r.by) at \(r.at.iso8601): \(text)"
+        case .retier(let tier):
+            return "\(r.accountId): re-imported at \(tier.label)"
+        }
+    }
+
+    static func tierText(_ tier: Tier?) -> String { tier?.label ?? "removed" }
+}

@@ -1,0 +1,163 @@
+import ABMCore
+import ABMImport
+
+/// Where the programme lives and how it changes: the one interface the commands and the board
+/// use, so that a PostgreSQL store can follow the SQLite one without touching them.
+///
+/// Every method is safe to call from several processes on the same store at once: writes
+/// wait for each other (never fail as busy), and a record stamped "now" takes its time inside
+/// the write that stores it (SPEC §3).
+public protocol ProgrammeStore: Sendable {
+    /// A short name for messages and the status bar (the file's path, or "DEMO").
+    var name: String { get }
+
+    /// The whole programme, read in one consistent snapshot.
+    func loadProgramme() throws(StoreError) -> Programme
+
+    /// A number that changes whenever anyone commits a change to the store; cheap to read, for
+    /// polling (SPEC §3: other boards show a change within a second).
+    func revision() throws(StoreError) -> Int64
+
+    /// The ids an import file may refer to, with the store's numbers for them.
+    func catalog() throws(StoreError) -> ImportCatalog
+
+    /// Stores validated accounts (upsert by id); a changed tier on a re-import is recorded in
+    /// the account's history, stamped `stamp`, by `by` (SPEC §3).
+    func importAccounts(_ rows: [(account: Account, line: Int)], file: String, stamp: RecordStamp, by: String)
+        throws(StoreError) -> ImportSummary
+
+    /// Stores validated contacts (upsert by id).
+    func importContacts(_ rows: [ContactsFile.Row]) throws(StoreError) -> ImportSummary
+
+    /// Stores validated touches (upsert by id; a touch may move to another account).
+    func importTouches(_ rows: TouchRows, progress: (Int) -> Void) throws(StoreError) -> ImportSummary
+
+    /// Stores validated intent rows (upsert by account, topic and time).
+    func importIntent(_ rows: IntentFile.Rows) throws(StoreError) -> ImportSummary
+
+    /// Stores validated opportunities (upsert by id).
+    func importOpportunities(_ rows: [OpportunitiesFile.Row]) throws(StoreError) -> ImportSummary
+
+    /// Records the rows of a marks file in order under the rules of SPEC §3; a refused row
+    /// refuses the whole file (`StoreError.badRows`).
+    func importMarks(_ rows: [MarksFile.Row], file: String) throws(StoreError) -> ImportSummary
+
+    /// Records a mark, undo or note on one account under the rules of SPEC §3.
+    func record(_ event: HistoryEvent, account: String, by: String, stamp: RecordStamp) throws(StoreError)
+        -> RecordedEvent
+
+    /// Records a touch (SPEC §5 `log-touch`); its id is made unique by the store when absent.
+    func logTouch(_ touch: NewTouch, stamp: RecordStamp) throws(StoreError) -> Touch
+}
+
+/// When a record is stamped: now (the store's clock, read inside the write) or a given time.
+public enum RecordStamp: Sendable, Hashable {
+    /// The current time, taken inside the write, never earlier than the account's latest
+    /// record.
+    case now
+    /// A given time (`--as-of`); refused when earlier than the account's latest record.
+    case at(Instant)
+}
+
+/// A touch to log from the command line or the board.
+public struct NewTouch: Sendable, Hashable {
+    /// The account's id.
+    public var accountId: String
+    /// The channel.
+    public var channel: Channel
+    /// Inbound or outbound.
+    public var direction: Direction
+    /// When it happened; `nil` means the record's stamp.
+    public var at: Instant?
+    /// The contact's id, if any (it must belong to the account).
+    public var contactId: String?
+    /// Who logged it.
+    public var by: String
+    /// What it was about.
+    public var topic: String?
+    /// A note.
+    public var note: String?
+
+    /// A touch to log.
+    public init(
+        accountId: String, channel: Channel, direction: Direction = .outbound, at: Instant? = nil,
+        contactId: String? = nil, by: String, topic: String? = nil, note: String? = nil
+    ) {
+        self.accountId = accountId
+        self.channel = channel
+        self.direction = direction
+        self.at = at
+        self.contactId = contactId
+        self.by = by
+        self.topic = topic
+        self.note = note
+    }
+}
+
+/// A history record as stored, with the tier before and after it.
+public struct RecordedEvent: Sendable, Hashable {
+    /// The record.
+    public var record: HistoryRecord
+    /// The account's tier just before (`nil`: removed).
+    public var tierBefore: Tier?
+    /// The account's tier just after (`nil`: removed).
+    public var tierAfter: Tier?
+}
+
+/// What an import did, for the one-line summary.
+public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
+    /// The kind of records (`touches`, `accounts` …).
+    public var kind: String
+    /// Rows in the file.
+    public var rows: Int
+    /// Records that were not stored before.
+    public var added: Int
+    /// Stored records that the file changed.
+    public var updated: Int
+    /// History records added (tier changes of a re-import, marks of a marks file).
+    public var recorded: Int = 0
+    /// Seconds from start to end of the whole import (set by the caller).
+    public var seconds: Double = 0
+
+    /// A summary of an import.
+    public init(kind: String, rows: Int, added: Int, updated: Int, recorded: Int = 0) {
+        self.kind = kind
+        self.rows = rows
+        self.added = added
+        self.updated = updated
+        self.recorded = recorded
+    }
+
+    /// `imported 1,204,311 touches (1,204,311 new, 0 changed, 0 unchanged) in 2.1 s`.
+    public var description: String {
+        var parts = [
+            "\(Grouping.digits(added)) new", "\(Grouping.digits(updated)) changed",
+            "\(Grouping.digits(rows - added - updated)) unchanged",
+        ]
+        if recorded > 0 { parts.append("\(Grouping.digits(recorded)) recorded in the history") }
+        let time = seconds < 10 ? String(format1: seconds) : String(Int(seconds.rounded()))
+        return "imported \(Grouping.digits(rows)) \(kind) (\(parts.joined(separator: ", "))) in \(time) s"
+    }
+}
+
+/// Thousands separators for counts shown to people.
+public enum Grouping {
+    /// `1204311` → `1,204,311`.
+    public static func digits(_ value: Int) -> String {
+        let text = String(value.magnitude)
+        var out = ""
+        for (offset, character) in text.enumerated() {
+            if offset > 0 && (text.count - offset) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}
+
+extension String {
+    /// One decimal place.
+    init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10).\(tenths % 10)"
+    }
+}

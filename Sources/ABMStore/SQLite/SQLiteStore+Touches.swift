@@ -1,0 +1,243 @@
+import ABMCore
+import ABMImport
+import Foundation
+import GRDB
+import GRDBSQLite
+
+extension SQLiteStore {
+    /// Upserts touches: each id's account goes into `touch_key` (new ids inserted, a moved id
+    /// re-pointed), then every account the file touches gets its block rewritten — straight
+    /// from the file's columns for an account with no touches yet, merged by id otherwise.
+    public func importTouches(_ rows: TouchRows, progress: (Int) -> Void) throws(StoreError)
+        -> ImportSummary
+    {
+        // Outside the write lock: group the rows by account, each group in block order.
+        let groups = TouchGroups(rows)
+        return try write { db in
+            var summary = ImportSummary(kind: "touches", rows: rows.count, added: 0, updated: 0)
+            let terms = try TermTable.numbers(db, for: rows.terms)
+            let withBlocks = Set(try Int32.fetchAll(db, sql: "SELECT account FROM touch_block"))
+            var isNew = [Bool](repeating: false, count: rows.count)
+            let movedFrom = try insertKeys(db, rows: rows, isNew: &isNew, progress: progress)
+            summary.added = isNew.lazy.filter { $0 }.count
+
+            let save = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO touch_block (account, touches, id_bytes, data) VALUES (?, ?, ?, ?)")
+            func store(_ account: Int32, _ touches: [StoredTouch]) throws {
+                let idBytes = touches.reduce(0) { $0 + $1.id.utf8.count }
+                try save.execute(arguments: [account, touches.count, idBytes, Data(TouchBlock.encode(touches))])
+            }
+            var changed: [Int32] = []
+            var buffer: [UInt8] = []
+            for group in groups.accounts {
+                let account = group.account
+                let indexes = groups.order[group.range]
+                if !withBlocks.contains(account) {
+                    // A fresh block: the file's rows are the account's touches.
+                    buffer.removeAll(keepingCapacity: true)
+                    var idBytes = 0
+                    for row in indexes {
+                        let r = Int(row)
+                        idBytes += rows.ids[r].utf8.count
+                        TouchBlock.append(
+                            time: rows.time[r], kind: rows.kind[r], contact: rows.contact[r],
+                            topic: rows.topic[r] < 0 ? -1 : terms[Int(rows.topic[r])],
+                            by: rows.by[r] < 0 ? -1 : terms[Int(rows.by[r])], id: rows.ids[r], note: rows.notes[r],
+                            to: &buffer)
+                    }
+                    try save.execute(arguments: [account, indexes.count, idBytes, Data(buffer)])
+                    summary.updated += indexes.lazy.filter { !isNew[Int($0)] }.count
+                    changed.append(account)
+                    continue
+                }
+                var touches = try storedTouches(db, account: account)
+                var position: [String: Int] = [:]
+                for (offset, touch) in touches.enumerated() { position[touch.id] = offset }
+                var accountChanged = false
+                for row in indexes {
+                    let r = Int(row)
+                    let touch = StoredTouch(
+                        time: rows.time[r], kind: rows.kind[r], contact: rows.contact[r],
+                        topic: rows.topic[r] < 0 ? -1 : terms[Int(rows.topic[r])],
+                        by: rows.by[r] < 0 ? -1 : terms[Int(rows.by[r])], id: rows.ids[r], note: rows.notes[r])
+                    if let offset = position[touch.id] {
+                        if touches[offset] != touch {
+                            touches[offset] = touch
+                            summary.updated += 1
+                            accountChanged = true
+                        }
+                    } else {
+                        position[touch.id] = touches.count
+                        touches.append(touch)
+                        if !isNew[r] { summary.updated += 1 }
+                        accountChanged = true
+                    }
+                }
+                if let leaving = movedFrom[account] {
+                    let gone = Set(leaving)
+                    touches.removeAll { gone.contains($0.id) }
+                    accountChanged = true
+                }
+                guard accountChanged else { continue }
+                touches.sort(by: StoredTouch.precedes)
+                try store(account, touches)
+                changed.append(account)
+            }
+            // Accounts that only lost touches to others.
+            let inFile = Set(groups.accounts.map(\.account))
+            for (account, leaving) in movedFrom where !inFile.contains(account) {
+                let gone = Set(leaving)
+                var touches = try storedTouches(db, account: account)
+                touches.removeAll { gone.contains($0.id) }
+                try store(account, touches)
+                changed.append(account)
+            }
+            return (summary, changed)
+        }
+    }
+
+    /// Inserts every id into `touch_key`; an id already there under another account is moved.
+    /// Returns, per previous account, the ids that left it.
+    private func insertKeys(
+        _ db: Database, rows: TouchRows, isNew: inout [Bool], progress: (Int) -> Void
+    ) throws -> [Int32: [String]] {
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO touch_key (touch_id, account) VALUES (?, ?) ON CONFLICT (touch_id) DO NOTHING")
+        let select = try db.makeStatement(sql: "SELECT account FROM touch_key WHERE touch_id = ?")
+        let update = try db.makeStatement(sql: "UPDATE touch_key SET account = ? WHERE touch_id = ?")
+        let connection = db.sqliteConnection
+        let raw = insert.sqliteStatement
+        var movedFrom: [Int32: [String]] = [:]
+        for row in 0..<rows.count {
+            if row & 0xFFFF == 0 { progress(row) }
+            var id = rows.ids[row]
+            let account = rows.account[row]
+            let step = id.withUTF8 { utf8 -> Int32 in
+                sqlite3_bind_text(raw, 1, utf8.baseAddress, Int32(utf8.count), sqliteTransient)
+                sqlite3_bind_int(raw, 2, account)
+                let result = sqlite3_step(raw)
+                sqlite3_reset(raw)
+                return result
+            }
+            guard step == SQLITE_DONE else {
+                throw StoreError.database("storing touch \"\(id)\": \(String(cString: sqlite3_errmsg(connection)))")
+            }
+            if sqlite3_changes(connection) == 1 {
+                isNew[row] = true
+                continue
+            }
+            guard let previous = try Int32.fetchOne(select, arguments: [id]) else { continue }
+            if previous != account {
+                try update.execute(arguments: [account, id])
+                movedFrom[previous, default: []].append(id)
+            }
+        }
+        progress(rows.count)
+        return movedFrom
+    }
+
+    /// One account's stored touches, in block order.
+    func storedTouches(_ db: Database, account: Int32) throws -> [StoredTouch] {
+        guard let data = try Data.fetchOne(db, sql: "SELECT data FROM touch_block WHERE account = ?", arguments: [account])
+        else { return [] }
+        guard let touches = data.withUnsafeBytes({ TouchBlock.decode($0) }) else {
+            throw StoreError.database("the touch block of account number \(account) is damaged")
+        }
+        return touches
+    }
+
+    /// Logs one touch: the id is `L-` and the stamp's digits, made unique with a suffix.
+    public func logTouch(_ new: NewTouch, stamp: RecordStamp) throws(StoreError) -> Touch {
+        try write { db in
+            let account = try accountNumber(db, id: new.accountId)
+            var contact: Int32 = -1
+            if let contactId = new.contactId {
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT number, account FROM contact WHERE contact_id = ?", arguments: [contactId])
+                else {
+                    throw StoreError.badContact(id: contactId, account: new.accountId, reason: "is not a contact")
+                }
+                guard (row[1] as Int32) == account else {
+                    throw StoreError.badContact(id: contactId, account: new.accountId, reason: "is a contact of another account, not")
+                }
+                contact = row[0]
+            }
+            let recorded: Instant
+            switch stamp {
+            case .now: recorded = clock()
+            case .at(let given): recorded = given
+            }
+            let time = new.at ?? recorded
+            let base = "L-" + recorded.iso8601.filter(\.isNumber)
+            var id = base
+            var suffix = 1
+            while try Bool.fetchOne(db, sql: "SELECT 1 FROM touch_key WHERE touch_id = ?", arguments: [id]) == true {
+                suffix += 1
+                id = "\(base)-\(suffix)"
+            }
+            let terms = try TermTable.numbers(db, for: [new.topic, new.by].compactMap { $0 })
+            var next = 0
+            func term(_ value: String?) -> Int32 {
+                guard value != nil else { return -1 }
+                defer { next += 1 }
+                return terms[next]
+            }
+            let topic = term(new.topic)
+            let by = term(new.by)
+            try db.execute(sql: "INSERT INTO touch_key (touch_id, account) VALUES (?, ?)", arguments: [id, account])
+            var touches = try storedTouches(db, account: account)
+            touches.append(
+                StoredTouch(
+                    time: time.seconds, kind: TouchColumns.packKind(new.channel, new.direction), contact: contact,
+                    topic: topic, by: by, id: id, note: new.note))
+            touches.sort(by: StoredTouch.precedes)
+            let idBytes = touches.reduce(0) { $0 + $1.id.utf8.count }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO touch_block (account, touches, id_bytes, data) VALUES (?, ?, ?, ?)",
+                arguments: [account, touches.count, idBytes, Data(TouchBlock.encode(touches))])
+            let touch = Touch(
+                id: id, accountId: new.accountId, channel: new.channel, direction: new.direction, occurredAt: time,
+                contactId: new.contactId, topic: new.topic, by: new.by, note: new.note)
+            return (touch, [account])
+        }
+    }
+}
+
+/// SQLite copies the bound bytes (they live only during the bind).
+let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A touch file's rows grouped by account (by counting), each group sorted by time then id.
+struct TouchGroups {
+    /// Row numbers, grouped.
+    var order: [Int32]
+    /// Each account's range of `order`.
+    var accounts: [(account: Int32, range: Range<Int>)] = []
+
+    init(_ rows: TouchRows) {
+        let maxAccount = Int(rows.account.max() ?? 0)
+        var counts = [Int](repeating: 0, count: maxAccount + 2)
+        for account in rows.account { counts[Int(account) + 1] += 1 }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var next = counts
+        order = [Int32](repeating: 0, count: rows.count)
+        for row in 0..<rows.count {
+            let account = Int(rows.account[row])
+            order[next[account]] = Int32(row)
+            next[account] += 1
+        }
+        for account in 0...maxAccount where counts[account + 1] > counts[account] {
+            let range = counts[account]..<counts[account + 1]
+            accounts.append((Int32(account), range))
+            let precedes: (Int32, Int32) -> Bool = { a, b in
+                let (x, y) = (Int(a), Int(b))
+                if rows.time[x] != rows.time[y] { return rows.time[x] < rows.time[y] }
+                return rows.ids[x].utf8.lexicographicallyPrecedes(rows.ids[y].utf8)
+            }
+            let slice = order[range]
+            if !zip(slice, slice.dropFirst()).allSatisfy({ precedes($0, $1) }) {
+                order[range].sort(by: precedes)
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import ABMCore
+import ABMImport
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode so that readers never wait,
+/// with a busy timeout so that writers from several processes queue instead of failing, and
+/// foreign keys on.
+public final class SQLiteStore: ProgrammeStore {
+    /// The file's path, shown in messages.
+    public let name: String
+    let pool: DatabasePool
+    let clock: @Sendable () -> Instant
+
+    /// How long a write waits for another process's write (a long import) before failing.
+    public static let busyTimeout: TimeInterval = 600
+
+    /// Opens the store at `path`, creating it (and its schema) when `create` is true.
+    /// - Throws: `StoreError.noStore` when it does not exist and `create` is false.
+    public init(path: String, create: Bool, clock: @escaping @Sendable () -> Instant = SQLiteStore.systemClock)
+        throws(StoreError)
+    {
+        if !create && !FileManager.default.fileExists(atPath: path) { throw .noStore(path: path) }
+        name = path
+        self.clock = clock
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .incompatible(path: path, reason: "it is not an SQLite database")
+        } catch {
+            throw .database("\(path): \(error)")
+        }
+    }
+
+    /// The system clock, in whole seconds.
+    public static let systemClock: @Sendable () -> Instant = {
+        Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
+    }
+
+    /// The current revision (`meta.revision`).
+    public func revision() throws(StoreError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0 }
+    }
+
+    /// A read in one consistent snapshot, with errors turned into `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
+    /// A write transaction that starts by taking the write lock (BEGIN IMMEDIATE, waiting up to
+    /// the busy timeout), so that what it reads cannot change before it writes. `body` returns
+    /// its result and the accounts it changed; when it changed any, the revision moves on.
+    func write<T>(_ body: (Database) throws -> (T, changed: [Int32])) throws(StoreError) -> T {
+        do {
+            return try pool.writeWithoutTransaction { db -> T in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    let (value, changed) = try body(db)
+                    result = value
+                    if !changed.isEmpty { try bumpRevision(db, changed: changed) }
+                    return .commit
+                }
+                guard let result else { throw StoreError.database("a write returned no result") }
+                return result
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
+    /// Moves the revision on and notes which accounts changed in it.
+    private func bumpRevision(_ db: Database, changed: [Int32]) throws {
+        try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'revision'")
+        let revision = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO changed_account (revision, account) VALUES (?, ?)")
+        for account in Set(changed) { try insert.execute(arguments: [revision, account]) }
+    }
+
+    /// The accounts changed after revision `since`, by number (for reloading only what changed).
+    public func accountsChanged(since: Int64) throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT a.account_id FROM changed_account c JOIN account a ON a.number = c.account
+                    WHERE c.revision > ? ORDER BY a.account_id
+                    """, arguments: [since])
+        }
+    }
+
+    /// The ids an import may refer to.
+    public func catalog() throws(StoreError) -> ImportCatalog {
+        try read { db in
+            var accounts: [String: Int32] = [:]
+            let accountRows = try Row.fetchCursor(db, sql: "SELECT account_id, number FROM account")
+            while let row = try accountRows.next() { accounts[row[0]] = row[1] }
+            var contacts: [String: ImportCatalog.ContactEntry] = [:]
+            let contactRows = try Row.fetchCursor(db, sql: "SELECT contact_id, number, account FROM contact")
+            while let row = try contactRows.next() {
+                contacts[row[0]] = ImportCatalog.ContactEntry(number: row[1], account: row[2])
+            }
+            return ImportCatalog(accounts: accounts, contacts: contacts)
+        }
+    }
+
+    /// The account's number and id, or `unknownAccount` with the closest ids.
+    func accountNumber(_ db: Database, id: String) throws -> Int32 {
+        if let number = try Int32.fetchOne(db, sql: "SELECT number FROM account WHERE account_id = ?", arguments: [id]) {
+            return number
+        }
+        let ids = try String.fetchAll(db, sql: "SELECT account_id FROM account")
+        throw StoreError.unknownAccount(id: id, suggestions: Suggestions.closest(to: id, among: ids))
+    }
+
+    /// Checks the whole file (`PRAGMA integrity_check`); "ok" when sound.
+    public func integrityCheck() throws(StoreError) -> String {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+
+    /// Row counts per table, for tests and `abmboard` diagnostics.
+    public func rowCounts() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for table in ["account", "contact", "touch_key", "touch_block", "intent_block", "opportunity", "history"] {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            }
+            counts["touches"] = try Int.fetchOne(db, sql: "SELECT coalesce(sum(touches), 0) FROM touch_block") ?? 0
+            counts["intent"] = try Int.fetchOne(db, sql: "SELECT coalesce(sum(records), 0) FROM intent_block") ?? 0
+            return counts
+        }
+    }
+}
