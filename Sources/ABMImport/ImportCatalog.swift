@@ -46,7 +46,8 @@ func checkedId(
         return nil
     }
     if let first = seen[id] {
-        row.problem(column, expected: "an id not already used in this file (it is on line \(first))", problems: &problems)
+        row.problem(
+            column, expected: "an id not already used in this file (it is on line \(first))", problems: &problems)
         return nil
     }
     seen[id] = row.line
@@ -57,7 +58,8 @@ func checkedId(
 func storedAccount(
     _ row: ImportRow, _ column: Int, catalog: ImportCatalog, problems: inout ImportProblems
 ) -> (id: String, number: Int32)? {
-    guard let id = row.required(column, "an account id", problems: &problems) else { return nil }
+    guard let given = row.required(column, "an account id", problems: &problems) else { return nil }
+    let id = given.trimmingASCIISpaces()
     guard let number = catalog.accounts[id] else {
         row.problem(column, expected: "the id of an imported account (import accounts first)", problems: &problems)
         return nil

@@ -26,9 +26,9 @@ public struct ImportProblem: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// `FILE:LINE: column "NAME": expected …, found "…"`.
     public var description: String {
-        let where_ = column.map { " column \"\($0)\":" } ?? ""
+        let location = column.map { " column \"\($0)\":" } ?? ""
         let what = foundIsValue ? "\"\(ImportProblem.visible(found))\"" : found
-        return "\(file):\(line):\(where_) expected \(expected), found \(what)"
+        return "\(file):\(line):\(location) expected \(expected), found \(what)"
     }
 
     /// A value shown in a message: control characters made visible, long values shortened.
@@ -71,6 +71,16 @@ public struct ImportProblems: Error, Sendable, Hashable, CustomStringConvertible
     /// Whether the limit is reached (readers may stop early for a file that is wholly wrong).
     public var isFull: Bool { problems.count >= ImportProblems.limit }
 
+    /// Adds a problem found out of file order, keeping the first `limit` by line.
+    public mutating func insertInLineOrder(_ problem: ImportProblem) {
+        let position = problems.firstIndex { $0.line > problem.line } ?? problems.count
+        problems.insert(problem, at: position)
+        if problems.count > ImportProblems.limit {
+            problems.removeLast()
+            omitted += 1
+        }
+    }
+
     /// Adds a problem, keeping at most `limit`.
     public mutating func append(_ problem: ImportProblem) {
         if problems.count < ImportProblems.limit { problems.append(problem) } else { omitted += 1 }
@@ -79,7 +89,7 @@ public struct ImportProblems: Error, Sendable, Hashable, CustomStringConvertible
     /// One line per problem, then a count of those left out and the outcome.
     public var description: String {
         var lines = problems.map(\.description)
-        if omitted > 0 { lines.append("… and \(omitted) more problems") }
+        if omitted > 0 { lines.append("… and \(omitted) more problem\(omitted == 1 ? "" : "s")") }
         return lines.joined(separator: "\n")
     }
 }

@@ -26,12 +26,14 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return
                 "no store at \(path): import data first (abmboard import accounts FILE), or give --db PATH or ABMBOARD_DB"
         case .unknownAccount(let id, let suggestions):
-            let hint = suggestions.isEmpty
+            let hint =
+                suggestions.isEmpty
                 ? "; abmboard board lists the accounts"
                 : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
             return "no account \"\(id)\" in the store (ids are case-sensitive)\(hint)"
         case .badContact(let id, let account, let reason):
-            return "contact \"\(id)\" \(reason) of account \"\(account)\"; give a contact of that account or leave out --contact"
+            return
+                "contact \"\(id)\" \(reason) of account \"\(account)\"; give a contact of that account or leave out --contact"
         case .refused(let refusal):
             return refusal.description
         case .badRows(let problems):

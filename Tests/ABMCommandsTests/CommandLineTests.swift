@@ -22,16 +22,33 @@ struct CommandLineTests {
             AbmboardCommand.helpMessage(columns: 100) == """
                 OVERVIEW: The board for the weekly account-based-marketing review.
 
-                Without a subcommand, abmboard shows the board. Until the terminal UI and the store arrive, it
-                prints the bundled DEMO programme's tier health and top accounts.
+                Without a subcommand, abmboard shows the board: tier health and the top accounts of the store
+                (--db, $ABMBOARD_DB, else ./abmboard.sqlite), or of the bundled DEMO programme when there is no
+                store yet. Exit status: 0 success, 64 usage error, 65 bad input data, 1 otherwise (a refused mark,
+                an unknown account).
 
-                USAGE: abmboard <subcommand>
+                USAGE: abmboard [--db <db>] [--playbook <playbook>] [--as-of <as-of>] <subcommand>
 
                 OPTIONS:
+                  --db <db>               The store (default: $ABMBOARD_DB, else ./abmboard.sqlite).
+                  --playbook <playbook>   A playbook TOML file with the rules the team agreed (default: the
+                                          built-in rules).
+                  --as-of <as-of>         Evaluate (and stamp records) as of this time: 2026-11-20T16:00:00Z, or a
+                                          date meaning 23:59:59 UTC.
                   --version               Show the version.
                   -h, --help              Show help information.
 
                 SUBCOMMANDS:
+                  import                  Import CSV files: accounts, contacts, touches, intent, opportunities (or
+                                          marks).
+                  board                   The board: every account's row, as a table or JSON.
+                  explain                 Every number on an account's row with the evidence behind it.
+                  mark                    Record a decision on an account: work, hold, demote or promote.
+                  undo                    Take back an account's latest mark (with its tier change).
+                  note                    Add a note to an account's latest mark (appended; never an edit).
+                  log-touch               Record a touch: a call, a meeting, an e-mail …
+                  health                  Tier health: states, engaged share, SLA follow-up, decisions, movement.
+                  sample                  Write the sample programme as CSV files (what sample-data/ holds).
                   bench                   Measure the engine on a generated programme (run a release build).
 
                   See 'abmboard help <subcommand>' for detailed help.
@@ -55,13 +72,16 @@ struct CommandLineTests {
         }
     }
 
-    @Test("the DEMO summary shows the demo programme's as-of, every tier and the top of the board")
-    func demoSummary() {
-        let text = DemoSummary.render(rows: 5)
+    @Test("the DEMO summary, built through the real import path, shows the demo's as-of, every tier and the board")
+    func demoSummary() throws {
+        let demo = try DemoStore()
+        defer { demo.remove() }
+        let session = Session(
+            store: demo.store, programme: try demo.store.loadProgramme(), playbook: Playbook(),
+            asOf: SampleOptions.demoAsOf)
+        let text = BoardSummary.render(session: session, label: "DEMO", rows: 5)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(
-            lines.first
-                == "abmboard \(AbmboardCommand.version) · DEMO · as of 2026-11-20T16:00:00Z · review week 2026-W47")
+        #expect(lines.first == "abmboard \(AbmboardCommand.version) · DEMO · as of 2026-11-20T16:00:00Z")
         #expect(text.contains("Tier 1") && text.contains("Tier 2") && text.contains("Tier 3"))
         #expect(lines.filter { $0.hasPrefix("A-") }.count == 5)
     }

@@ -26,9 +26,13 @@ public struct BoardCommand: ParsableCommand {
         let session = try Session(options: global)
         let rows = session.board(includeRemoved: includeRemoved)
         if json {
-            writeOutput(BoardJSON.render(rows, programme: session.programme, asOf: session.asOf))
+            let bytes = BoardJSON.render(rows, programme: session.programme, asOf: session.asOf)
+            PhaseTimer.mark("json")
+            writeOutput(bytes: bytes)
+            PhaseTimer.mark("print")
         } else {
-            writeOutput(BoardText.render(rows, programme: session.programme, asOf: session.asOf, store: session.store.name))
+            writeOutput(
+                BoardText.render(rows, programme: session.programme, asOf: session.asOf, store: session.store.name))
         }
     }
 }

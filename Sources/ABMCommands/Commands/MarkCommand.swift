@@ -98,7 +98,8 @@ public struct NoteCommand: ParsableCommand {
     /// Records the note.
     public func run() throws {
         let store = try global.openStore()
-        let recorded = try store.record(.note(text), account: accountId, by: Identity.person(by), stamp: try global.stamp())
+        let recorded = try store.record(
+            .note(text), account: accountId, by: Identity.person(by), stamp: try global.stamp())
         writeOutput(RecordText.line(recorded) + "\n")
     }
 }
@@ -153,7 +154,8 @@ public struct LogTouchCommand: ParsableCommand {
         if let at {
             guard let instant = Instant.parseISO8601(at), CompactTime.canStore(instant) else {
                 throw CommandFailure(
-                    "--at \"\(at)\" is not a time: give 2026-11-20T16:00:00Z or 2026-11-20", status: CommandFailure.usage)
+                    "--at \"\(at)\" is not a time: give 2026-11-20T16:00:00Z or 2026-11-20",
+                    status: CommandFailure.usage)
             }
             when = instant
         }

@@ -7,12 +7,14 @@ enum BoardSummary {
         let board = session.board(includeRemoved: false)
         var lines = [
             "abmboard \(AbmboardCommand.version) · \(label) · as of \(session.asOf.iso8601)", "",
-            HealthText.render(session.health()), "", BoardText.table(board.prefix(rows), programme: session.programme, asOf: session.asOf), "",
+            HealthText.render(session.health()), "",
+            BoardText.table(board.prefix(rows), programme: session.programme, asOf: session.asOf), "",
             "\(board.count) accounts on the board (abmboard board lists them all; abmboard --help lists the commands).",
         ]
         if label == "DEMO" {
             lines.append(
-                "DEMO: no store at the default path yet; import your CSV files (abmboard import accounts FILE) or the bundled sample-data/.")
+                "DEMO: no store at the default path yet; import your CSV files (abmboard import accounts FILE) or the bundled sample-data/."
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -21,7 +21,8 @@ enum BoardText {
             rows: rows.map { row in
                 let account = programme.accounts[row.account]
                 return [
-                    account.id, clipped(account.name, 28), row.tier.map { "\($0.rawValue)" } ?? "-", account.owner ?? "",
+                    account.id, clipped(account.name, 28), row.tier.map { "\($0.rawValue)" } ?? "-",
+                    account.owner ?? "",
                     row.state.rawValue, "\(row.engagementScore)", row.surging ? "▲" : "",
                     lastTouch(row.lastTouch, asOf: asOf), sla(row.sla, asOf: asOf), row.recommendation.rawValue,
                     row.decision.map { "\($0.action.rawValue) (\($0.by))" } ?? "",

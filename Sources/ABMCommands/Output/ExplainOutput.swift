@@ -14,7 +14,9 @@ enum ExplainOutput {
                 + (row.holdout ? " · holdout" : "") + " · as of \(row.asOf.iso8601)")
         out.append("")
         let s = row.score
-        out.append("engagement score \(s.value)  (raw \(fixed(s.raw)) = touches \(fixed(s.touchPoints)) + breadth \(fixed(s.breadthPoints)) + intent \(fixed(s.intentPoints)))")
+        out.append(
+            "engagement score \(s.value)  (raw \(fixed(s.raw)) = touches \(fixed(s.touchPoints)) + breadth \(fixed(s.breadthPoints)) + intent \(fixed(s.intentPoints)))"
+        )
         out.append("  touches: \(s.scoredTouches) inbound touches, weight × 0.5^(age / half-life), summed")
         out.append("  breadth: \(s.stakeholders) stakeholders in the window → \(fixed(s.breadthPoints)) points")
         out.append("  intent: peak \(s.peakIntent) → \(fixed(s.intentPoints)) points")
@@ -46,7 +48,8 @@ enum ExplainOutput {
                 + (row.lastTouch.map { "\($0.at.iso8601) \($0.channel.rawValue) \($0.direction.rawValue)" } ?? "none"))
         out.append(
             "buying committee: \(row.stakeholders30d) stakeholders in 30 d, \(row.activeContacts) active contacts, roles "
-                + (row.rolesCovered.sortedRoles.isEmpty ? "none" : row.rolesCovered.sortedRoles.map(\.rawValue).joined(separator: ", "))
+                + (row.rolesCovered.sortedRoles.isEmpty
+                    ? "none" : row.rolesCovered.sortedRoles.map(\.rawValue).joined(separator: ", "))
                 + (row.thin ? " · THIN" : ""))
         for contact in e.contacts {
             let c = contact.contact
@@ -64,7 +67,8 @@ enum ExplainOutput {
         for clock in e.clocks {
             out.append(
                 "    opened \(clock.openedAt.iso8601) (\(clock.triggers) trigger\(clock.triggers == 1 ? "" : "s")), due \(clock.dueAt.iso8601), "
-                    + (clock.closedAt.map { "followed up \($0.iso8601)" } ?? "not followed up") + " → \(clock.status.rawValue)")
+                    + (clock.closedAt.map { "followed up \($0.iso8601)" } ?? "not followed up")
+                    + " → \(clock.status.rawValue)")
         }
         if !e.opportunities.isEmpty {
             out.append("opportunities:")
@@ -78,7 +82,9 @@ enum ExplainOutput {
         out.append("recommendation: \(row.recommendation.rawValue) — \(row.reason.text)")
         out.append(
             "decision this week: "
-                + (row.decision.map { "\($0.action.rawValue) by \($0.by) at \($0.at.iso8601)" + ($0.note.map { " — \($0)" } ?? "") } ?? "none"))
+                + (row.decision.map {
+                    "\($0.action.rawValue) by \($0.by) at \($0.at.iso8601)" + ($0.note.map { " — \($0)" } ?? "")
+                } ?? "none"))
         out.append("")
         out.append("history (\(e.history.count) records):")
         for entry in e.history {
@@ -96,7 +102,8 @@ enum ExplainOutput {
         case .note(let text): what = "note: \(text)"
         case .retier(let tier): what = "re-import at \(tier.label)"
         }
-        var line = "\(r.at.iso8601)  \(pad(r.by, 10)) \(what)  (\(RecordText.tierText(entry.tierBefore)) → \(RecordText.tierText(entry.tierAfter)))"
+        var line =
+            "\(r.at.iso8601)  \(pad(r.by, 10)) \(what)  (\(RecordText.tierText(entry.tierBefore)) → \(RecordText.tierText(entry.tierAfter)))"
         if case .mark = r.event, let note = entry.note { line += " — \(note)" }
         if entry.takenBackBy != nil { line += " [taken back]" }
         return line
@@ -117,8 +124,10 @@ enum ExplainOutput {
                     e.scoredTouches.map { t in
                         .object([
                             ("touch_id", .string(t.touch.id)), ("at", .string(t.touch.occurredAt.iso8601)),
-                            ("channel", .string(t.touch.channel.rawValue)), ("contact_id", .optional(t.touch.contactId)),
-                            ("age_days", .double(t.ageDays)), ("weight", .double(t.weight)), ("decay", .double(t.decay)),
+                            ("channel", .string(t.touch.channel.rawValue)),
+                            ("contact_id", .optional(t.touch.contactId)),
+                            ("age_days", .double(t.ageDays)), ("weight", .double(t.weight)),
+                            ("decay", .double(t.decay)),
                             ("contribution", .double(t.contribution)),
                         ])
                     })
@@ -127,7 +136,8 @@ enum ExplainOutput {
         let trace: JSONText.Value = .array(
             e.stateTrace.map { trace in
                 .object([
-                    ("state", .string(trace.state.rawValue)), ("combinator", .string(trace.combinator == .all ? "all" : "any")),
+                    ("state", .string(trace.state.rawValue)),
+                    ("combinator", .string(trace.combinator == .all ? "all" : "any")),
                     ("holds", .bool(trace.holds)),
                     (
                         "conditions",
@@ -135,7 +145,8 @@ enum ExplainOutput {
                             trace.conditions.map { c in
                                 .object([
                                     ("condition", .string(c.label)), ("value", .double(c.value)),
-                                    ("threshold", .double(c.threshold)), ("holds", .bool(c.holds)), ("text", .string(c.text)),
+                                    ("threshold", .double(c.threshold)), ("holds", .bool(c.holds)),
+                                    ("text", .string(c.text)),
                                 ])
                             })
                     ),
@@ -145,7 +156,8 @@ enum ExplainOutput {
             e.clocks.map { c in
                 .object([
                     ("opened_at", .string(c.openedAt.iso8601)), ("due_at", .string(c.dueAt.iso8601)),
-                    ("closed_at", .time(c.closedAt)), ("triggers", .int(c.triggers)), ("status", .string(c.status.rawValue)),
+                    ("closed_at", .time(c.closedAt)), ("triggers", .int(c.triggers)),
+                    ("status", .string(c.status.rawValue)),
                 ])
             })
         let contacts: JSONText.Value = .array(
@@ -167,15 +179,20 @@ enum ExplainOutput {
                     }
                 }()
                 return .object([
-                    ("at", .string(entry.record.at.iso8601)), ("by", .string(entry.record.by)), ("event", .string(columns.0)),
-                    ("note", .optional(columns.1)), ("tier_before", entry.tierBefore.map { .int($0.rawValue) } ?? .null),
+                    ("at", .string(entry.record.at.iso8601)), ("by", .string(entry.record.by)),
+                    ("event", .string(columns.0)),
+                    ("note", .optional(columns.1)),
+                    ("tier_before", entry.tierBefore.map { .int($0.rawValue) } ?? .null),
                     ("tier_after", entry.tierAfter.map { .int($0.rawValue) } ?? .null),
                     ("taken_back", .bool(entry.takenBackBy != nil)),
                 ])
             })
         let intent: JSONText.Value = .array(
             e.recentIntent.map { i in
-                .object([("topic", .string(i.topic)), ("score", .int(i.score)), ("observed_at", .string(i.observedAt.iso8601))])
+                .object([
+                    ("topic", .string(i.topic)), ("score", .int(i.score)),
+                    ("observed_at", .string(i.observedAt.iso8601)),
+                ])
             })
         let document: JSONText.Value = .object([
             ("as_of", .string(row.asOf.iso8601)), ("row", BoardJSON.value(row, programme: programme)), ("score", score),

@@ -5,9 +5,10 @@ enum HealthJSON {
     static func render(_ report: HealthReport, asOf: Instant) -> String {
         let tiers: [JSONText.Value] = report.tiers.map { tier in
             let states: [(String, JSONText.Value)] = DemandState.allCases.map { ($0.rawValue, .int(tier.states[$0])) }
-            let holdout: JSONText.Value = tier.holdout.map { comparison in
-                .object([("holdout", group(comparison.holdout)), ("rest", group(comparison.rest))])
-            } ?? .null
+            let holdout: JSONText.Value =
+                tier.holdout.map { comparison in
+                    .object([("holdout", group(comparison.holdout)), ("rest", group(comparison.rest))])
+                } ?? .null
             return .object([
                 ("tier", .int(tier.tier.rawValue)), ("accounts", .int(tier.accounts)), ("states", .object(states)),
                 ("engaged_share", .double(tier.engagedShare)), ("red_flag", .bool(tier.redFlag)),

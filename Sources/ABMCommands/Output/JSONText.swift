@@ -3,7 +3,16 @@ import ABMCore
 /// Writes JSON text with keys in the order given (SPEC §5 shows its shapes in that order), fast
 /// enough for a 50,000-row board.
 struct JSONText {
-    private(set) var text = ""
+    /// The UTF-8 bytes written so far.
+    private(set) var bytes: [UInt8] = []
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends raw JSON text (punctuation, numbers).
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
 
     /// A JSON value.
     indirect enum Value {
@@ -27,36 +36,44 @@ struct JSONText {
     mutating func write(_ value: Value) {
         switch value {
         case .string(let string): writeString(string)
-        case .int(let int): text += String(int)
+        case .int(let int): raw(String(int))
         case .double(let double):
             if double.isFinite {
-                text += double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : "\(double)"
+                raw(double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : "\(double)")
             } else {
-                text += "null"
+                raw("null")
             }
-        case .bool(let bool): text += bool ? "true" : "false"
-        case .null: text += "null"
+        case .bool(let bool): raw(bool ? "true" : "false")
+        case .null: raw("null")
         case .array(let values):
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (index, element) in values.enumerated() {
-                if index > 0 { text += ", " }
+                if index > 0 { raw(", ") }
                 write(element)
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (index, (key, element)) in members.enumerated() {
-                if index > 0 { text += ", " }
+                if index > 0 { raw(", ") }
                 writeString(key)
-                text += ": "
+                raw(": ")
                 write(element)
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
     private mutating func writeString(_ string: String) {
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
+        // Fast path: nothing to escape (no quote, backslash or control character, C1 included).
+        let plain = string.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 }
+        if plain {
+            bytes.append(contentsOf: string.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        var text = ""
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
@@ -73,7 +90,8 @@ struct JSONText {
                 }
             }
         }
-        text += "\""
+        raw(text)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// The text of one value.

@@ -61,7 +61,8 @@ public enum CommandLineRunner {
             if code == .success {
                 AbmboardCommand.exit(withError: error)  // --help, --version: printed as usual
             }
-            let message = AbmboardCommand.message(for: error)
+            let message =
+                AbmboardCommand.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "invalid command line"
             writeError("abmboard: \(message) (abmboard --help lists the commands and options)")
             exit(CommandFailure.usage)
@@ -78,7 +79,9 @@ public enum CommandLineRunner {
             }
             let failure = CommandFailure.from(error)
             for line in failure.message.split(separator: "\n", omittingEmptySubsequences: false) {
-                writeError(line.hasPrefix("abmboard") || failure.status == CommandFailure.badData ? String(line) : "abmboard: \(line)")
+                writeError(
+                    line.hasPrefix("abmboard") || failure.status == CommandFailure.badData
+                        ? String(line) : "abmboard: \(line)")
             }
             exit(failure.status)
         }

@@ -11,7 +11,9 @@ struct DemoStore {
 
     /// Builds the DEMO store.
     init() throws {
-        folder = NSTemporaryDirectory() + "abmboard-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        folder =
+            NSTemporaryDirectory()
+            + "abmboard-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let created = try SQLiteStore(path: folder + "/demo.sqlite", create: true)
         store = created

@@ -60,7 +60,8 @@ enum Importer {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            throw CommandFailure("\(path): cannot be read (\(error.localizedDescription))", status: CommandFailure.usage)
+            throw CommandFailure(
+                "\(path): cannot be read (\(error.localizedDescription))", status: CommandFailure.usage)
         }
     }
 }

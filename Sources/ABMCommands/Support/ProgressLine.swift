@@ -23,7 +23,8 @@ final class ProgressLine {
         guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = now
         let elapsed = max(now.timeIntervalSince(start), 0.001)
-        var text = "\(label): \(phase) \(Grouping.digits(rows)) rows · \(Grouping.digits(Int(Double(rows) / elapsed))) rows/s"
+        var text =
+            "\(label): \(phase) \(Grouping.digits(rows)) rows · \(Grouping.digits(Int(Double(rows) / elapsed))) rows/s"
         if let fraction { text += " · \(Int((fraction * 100).rounded(.down))) %" }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         drawn = true

@@ -1,5 +1,6 @@
 import ABMCore
 import ABMStore
+import Foundation
 
 /// A programme loaded from a store with its playbook and as-of: what the reading commands
 /// (board, explain, health) share.
@@ -13,8 +14,12 @@ struct Session {
     init(options: GlobalOptions, pinnedAsOf: Instant? = nil) throws {
         let playbook = try options.loadPlaybook()
         let asOf = try options.asOfInstant() ?? pinnedAsOf ?? SQLiteStore.systemClock()
+        PhaseTimer.mark("start")
         let store = try options.openStore()
-        self.init(store: store, programme: try store.loadProgramme(), playbook: playbook, asOf: asOf)
+        PhaseTimer.mark("open")
+        let programme = try store.loadProgramme()
+        PhaseTimer.mark("load")
+        self.init(store: store, programme: programme, playbook: playbook, asOf: asOf)
     }
 
     /// A session over an open store.
@@ -34,9 +39,41 @@ struct Session {
 
     /// Every row, in board order.
     func board(includeRemoved: Bool) -> [AccountEvaluation] {
-        BoardOrder.sorted(evaluator.evaluateAll(programme, asOf: asOf), in: programme, includeRemoved: includeRemoved)
+        let rows = evaluator.evaluateAll(programme, asOf: asOf)
+        PhaseTimer.mark("evaluate")
+        defer { PhaseTimer.mark("sort") }
+        return BoardOrder.sorted(rows, in: programme, includeRemoved: includeRemoved)
     }
 
     /// Tier health.
     func health() -> HealthReport { evaluator.health(programme, asOf: asOf) }
+}
+
+/// Phase timings on standard error when `ABMBOARD_PROFILE` is set (for measuring start-up).
+enum PhaseTimer {
+    private static let enabled = ProcessInfo.processInfo.environment["ABMBOARD_PROFILE"] != nil
+
+    /// Prints the seconds since the process started, with the phase that just ended.
+    static func mark(_ phase: String) {
+        guard enabled else { return }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let uptime = ProcessInfo.processInfo.systemUptime
+        writeError(String(format: "%@ at %.3f s (cpu %.3f s)", phase, uptime - processStart, cpu(usage)))
+    }
+
+    private static func cpu(_ usage: rusage) -> Double {
+        Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// When the process started, from /proc/self/stat (falls back to the first call).
+    private static let processStart: Double = {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return ProcessInfo.processInfo.systemUptime }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, let ticks = Double(fields[19]) else { return ProcessInfo.processInfo.systemUptime }
+        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }()
 }

@@ -13,6 +13,11 @@ func writeOutput(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
+/// Writes bytes to standard output.
+func writeOutput(bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+}
+
 /// Ends the process with `status`.
 func exit(_ status: Int32) -> Never {
     Foundation.exit(status)

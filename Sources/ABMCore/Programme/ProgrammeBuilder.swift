@@ -65,6 +65,22 @@ public struct ProgrammeBuilder {
         return number
     }
 
+    /// Adds a contact of the account at index `account` (the store's loader, which knows the
+    /// index) and returns its staging number.
+    /// - Throws: `ProgrammeError.duplicateContact` for a repeated id.
+    @discardableResult
+    public mutating func addContact(
+        id: String, account: Int, name: String, title: String?, role: BuyingRole, email: String?, active: Bool
+    ) throws(ProgrammeError) -> Int32 {
+        guard contactNumbers[id] == nil else { throw .duplicateContact(id: id) }
+        let number = Int32(stagedContacts.count)
+        contactNumbers[id] = number
+        let titleNumber = title.map { programme.titles.intern($0) } ?? -1
+        stagedContacts.append(
+            id: id, name: name, email: email, title: titleNumber, role: role, active: active, account: Int32(account))
+        return number
+    }
+
     /// The staging number of contact `id`.
     public func contactNumber(of id: String) -> Int32? { contactNumbers[id] }
 
@@ -126,6 +142,20 @@ public struct ProgrammeBuilder {
         touchAccount.append(Int32(account))
     }
 
+    /// Adds a touch by numbers with its id as UTF-8 bytes (the store's loader); see
+    /// `addTouch(account:at:channel:direction:contact:label:id:note:)`.
+    /// - Throws: `ProgrammeError.timeOutOfRange`.
+    public mutating func addTouch(
+        account: Int, at time: Instant, kind: UInt8, contact: Int32, label: Int32,
+        idBytes: UnsafeBufferPointer<UInt8>, note: String?
+    ) throws(ProgrammeError) {
+        guard let compact = CompactTime.encode(time) else {
+            throw .timeOutOfRange(time, record: "touch \"\(String(decoding: idBytes, as: UTF8.self))\"")
+        }
+        stagedTouches.append(time: compact, kind: kind, contact: contact, label: label, idBytes: idBytes, note: note)
+        touchAccount.append(Int32(account))
+    }
+
     /// Adds an intent record.
     /// - Throws: `ProgrammeError` for an unknown account, a score outside 0–100 or a time out
     ///   of range.
@@ -144,10 +174,11 @@ public struct ProgrammeBuilder {
     public mutating func addIntent(account: Int, topic: Int32, score: Int, at time: Instant)
         throws(ProgrammeError)
     {
-        let record = "intent record of account \"\(programme.accounts[account].id)\""
-        guard (0...100).contains(score) else { throw .scoreOutOfRange(score, record: record) }
+        guard (0...100).contains(score) else {
+            throw .scoreOutOfRange(score, record: "intent record of account \"\(programme.accounts[account].id)\"")
+        }
         guard let compact = CompactTime.encode(time) else {
-            throw .timeOutOfRange(time, record: record)
+            throw .timeOutOfRange(time, record: "intent record of account \"\(programme.accounts[account].id)\"")
         }
         stagedIntent.append(time: compact, topic: topic, score: UInt8(score))
         intentAccount.append(Int32(account))

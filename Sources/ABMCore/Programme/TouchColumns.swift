@@ -59,6 +59,18 @@ public struct TouchColumns: Sendable {
         ids.append(id)
     }
 
+    /// Appends a touch whose id is given as UTF-8 bytes (the store's loader: no String made).
+    public mutating func append(
+        time: Int32, kind: UInt8, contact: Int32, label: Int32, idBytes: UnsafeBufferPointer<UInt8>, note: String?
+    ) {
+        if let note, !note.isEmpty { notes[Int32(self.time.count)] = note }
+        self.time.append(time)
+        self.kind.append(kind)
+        self.contact.append(contact)
+        self.label.append(label)
+        ids.append(bytes: idBytes)
+    }
+
     /// Appends row `row` of `other`.
     public mutating func append(row: Int, of other: TouchColumns) {
         append(

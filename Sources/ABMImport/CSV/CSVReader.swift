@@ -19,6 +19,8 @@ public struct CSVSyntaxError: Error, Sendable, Hashable {
     public var expected: String
     /// What was found instead.
     public var found: String
+    /// Whether `found` is text from the file (quoted in messages) or a description.
+    public var foundIsValue: Bool
 }
 
 /// A byte-level RFC 4180 reader over a buffer that outlives it: commas, quoted fields with
@@ -106,7 +108,7 @@ public struct CSVReader {
             guard index < count else {
                 throw CSVSyntaxError(
                     line: openingLine, expected: "a closing quote (\") for the field opened on this line",
-                    found: "the end of the file")
+                    found: "the end of the file", foundIsValue: false)
             }
             let byte = bytes[index]
             if byte == quote {
@@ -139,9 +141,14 @@ public struct CSVReader {
             line += 1
             return true
         default:
+            var end = index
+            while end < count && bytes[end] != comma && bytes[end] != newline && bytes[end] != carriageReturn {
+                end += 1
+            }
             throw CSVSyntaxError(
                 line: line, expected: "a comma or the end of the line after a closing quote",
-                found: String(decoding: [bytes[index]], as: UTF8.self))
+                found: String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self),
+                foundIsValue: true)
         }
     }
 

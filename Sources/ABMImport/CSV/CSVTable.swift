@@ -51,7 +51,10 @@ public struct CSVTable {
         do {
             header = try reader.next(into: &fields)
         } catch {
-            problems.append(ImportProblem(file: file, line: error.line, column: nil, expected: error.expected, found: error.found))
+            problems.append(
+                ImportProblem(
+                    file: file, line: error.line, column: nil, expected: error.expected, found: error.found,
+                    foundIsValue: error.foundIsValue))
             return nil
         }
         guard header != nil else {
@@ -88,7 +91,10 @@ public struct CSVTable {
             do {
                 line = try reader.next(into: &fields)
             } catch {
-                problems.append(ImportProblem(file: file, line: error.line, column: nil, expected: error.expected, found: error.found))
+                problems.append(
+                    ImportProblem(
+                        file: file, line: error.line, column: nil, expected: error.expected, found: error.found,
+                        foundIsValue: error.foundIsValue))
                 return
             }
             guard let line else { return }
@@ -152,7 +158,9 @@ public struct ImportRow {
     /// Records a problem with column `column`'s value.
     public func problem(_ column: Int, expected: String, problems: inout ImportProblems) {
         problems.append(
-            ImportProblem(file: table.file, line: line, column: table.name(column), expected: expected, found: text(column) ?? ""))
+            ImportProblem(
+                file: table.file, line: line, column: table.name(column), expected: expected, found: text(column) ?? "")
+        )
     }
 
     /// Records a problem with the row as a whole (no one column), `found` being a description.

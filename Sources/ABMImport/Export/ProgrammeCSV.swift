@@ -45,7 +45,9 @@ public enum ProgrammeCSV {
 
     static func touches(_ p: Programme) -> String {
         var out = CSVText(
-            header: ["touch_id", "account_id", "channel", "direction", "occurred_at", "contact_id", "topic", "by", "note"])
+            header: [
+                "touch_id", "account_id", "channel", "direction", "occurred_at", "contact_id", "topic", "by", "note",
+            ])
         var all: [Touch] = []
         for index in 0..<p.accountCount { all.append(contentsOf: p.touches(of: index)) }
         all.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }

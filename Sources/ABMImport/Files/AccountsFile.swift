@@ -31,9 +31,13 @@ public enum AccountsFile {
                 FieldParsers.integer($0).flatMap { $0 >= 0 ? $0 : nil }
             }
             let revenue = row.parsed(6, required: false, expected: "a number", problems: &problems, FieldParsers.number)
-            let icp = row.parsed(10, required: false, expected: "a whole number from 0 to 100", problems: &problems, FieldParsers.score)
-            let holdout = row.parsed(11, required: false, expected: "true or false", problems: &problems, FieldParsers.boolean)
-            guard let id, let name, let tier = tier ?? nil, let employees, let revenue, let icp, let holdout else { return }
+            let icp = row.parsed(
+                10, required: false, expected: "a whole number from 0 to 100", problems: &problems, FieldParsers.score)
+            let holdout = row.parsed(
+                11, required: false, expected: "true or false", problems: &problems, FieldParsers.boolean)
+            guard let id, let name, let tier = tier ?? nil, let employees, let revenue, let icp, let holdout else {
+                return
+            }
             let parent = row.text(12).map { $0.trimmingASCIISpaces() }.flatMap { $0.isEmpty ? nil : $0 }
             if let parent { parents.append((parent, row.line)) }
             rows.append(
@@ -46,12 +50,11 @@ public enum AccountsFile {
                 ))
         }
         for (parent, line) in parents where seen[parent] == nil && catalog.accounts[parent] == nil {
-            problems.append(
+            problems.insertInLineOrder(
                 ImportProblem(
                     file: file, line: line, column: "parent_account_id",
                     expected: "the id of an account in this file or already imported", found: parent))
         }
-        problems.problems.sort { $0.line < $1.line }
         return problems.isEmpty ? .success(rows) : .failure(problems)
     }
 }

@@ -34,7 +34,8 @@ public enum ContactsFile {
             let role = row.parsed(4, required: false, expected: roles, problems: &problems) {
                 FieldParsers.value($0, as: BuyingRole.self)
             }
-            let active = row.parsed(6, required: false, expected: "true or false", problems: &problems, FieldParsers.boolean)
+            let active = row.parsed(
+                6, required: false, expected: "true or false", problems: &problems, FieldParsers.boolean)
             guard let id, let account, let name, let role, let active else { return }
             let contact = Contact(
                 id: id, accountId: account.id, name: name, title: row.text(3), buyingRole: role ?? .unknown,

@@ -36,9 +36,13 @@ public enum IntentFile {
         table.forEachRow(problems: &problems) { row, problems in
             let account = storedAccount(row, 0, catalog: catalog, problems: &problems)
             let topic = row.required(1, "a topic", problems: &problems)
-            let score = row.parsed(2, required: true, expected: "a whole number from 0 to 100", problems: &problems, FieldParsers.score)
-            let time = row.parsed(3, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
-            guard let account, let topic, let score = score ?? nil, let time = time ?? nil, problems.isEmpty else { return }
+            let score = row.parsed(
+                2, required: true, expected: "a whole number from 0 to 100", problems: &problems, FieldParsers.score)
+            let time = row.parsed(
+                3, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
+            guard let account, let topic, let score = score ?? nil, let time = time ?? nil, problems.isEmpty else {
+                return
+            }
             rows.account.append(account.number)
             rows.topic.append(topics.number(topic))
             rows.score.append(UInt8(score))

@@ -39,7 +39,8 @@ public enum MarksFile {
                 return ["work", "hold", "demote", "promote", "undo", "note"].contains(word) ? word : nil
             }
             let by = row.required(2, "who recorded it", problems: &problems)
-            let at = row.parsed(3, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
+            let at = row.parsed(
+                3, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
             let note = MarkRules.meaningfulNote(row.text(4))
             guard let account, let action = action ?? nil, let by, let at = at ?? nil else { return }
             let event: HistoryEvent

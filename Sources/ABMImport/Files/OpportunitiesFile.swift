@@ -31,22 +31,26 @@ public enum OpportunitiesFile {
             let status = row.parsed(2, required: true, expected: "open, won or lost", problems: &problems) {
                 FieldParsers.value($0, as: OpportunityStatus.self)
             }
-            let created = row.parsed(3, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
+            let created = row.parsed(
+                3, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
             let kind = row.parsed(4, required: false, expected: "new or expansion", problems: &problems) {
                 FieldParsers.value($0, as: OpportunityKind.self)
             }
             let amount = row.parsed(6, required: false, expected: "a number", problems: &problems, FieldParsers.number)
-            let closed = row.parsed(7, required: false, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
+            let closed = row.parsed(
+                7, required: false, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
             guard let id, let account, let status = status ?? nil, let created = created ?? nil, let kind, let amount,
                 let closed
             else { return }
             switch (status, closed) {
             case (.open, .some):
-                row.problem(7, expected: "no closed_at on an open opportunity (or status won or lost)", problems: &problems)
+                row.problem(
+                    7, expected: "no closed_at on an open opportunity (or status won or lost)", problems: &problems)
                 return
             case (.won, nil), (.lost, nil):
                 row.problem(
-                    7, expected: "the time a \(status.rawValue) opportunity closed (or status open)", problems: &problems)
+                    7, expected: "the time a \(status.rawValue) opportunity closed (or status open)",
+                    problems: &problems)
                 return
             case (_, .some(let closedAt)) where closedAt < created:
                 row.problem(7, expected: "a time at or after created_at (\(created.iso8601))", problems: &problems)

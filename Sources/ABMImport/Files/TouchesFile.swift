@@ -33,7 +33,8 @@ public enum TouchesFile {
                     id = nil
                 } else if let first = ids.insert(candidate, line: row.line) {
                     row.problem(
-                        0, expected: "an id not already used in this file (it is on line \(first))", problems: &problems)
+                        0, expected: "an id not already used in this file (it is on line \(first))", problems: &problems
+                    )
                     id = nil
                 }
             }
@@ -44,7 +45,8 @@ public enum TouchesFile {
             let direction = row.parsed(3, required: true, expected: "inbound or outbound", problems: &problems) {
                 FieldParsers.value($0, as: Direction.self)
             }
-            let time = row.parsed(4, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
+            let time = row.parsed(
+                4, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
             var contact: Int32 = -1
             var contactOK = true
             if let contactId = row.text(5)?.trimmingASCIISpaces(), !contactId.isEmpty {
@@ -58,7 +60,8 @@ public enum TouchesFile {
                     }
                     contact = entry.number
                 } else {
-                    row.problem(5, expected: "the id of an imported contact (import contacts first)", problems: &problems)
+                    row.problem(
+                        5, expected: "the id of an imported contact (import contacts first)", problems: &problems)
                     contactOK = false
                 }
             }

@@ -11,7 +11,9 @@ extension SQLiteStore {
     {
         try write { db in
             let number = try accountNumber(db, id: id)
-            guard let stored = try StoredAccount.fetch(db, id: id) else { throw StoreError.unknownAccount(id: id, suggestions: []) }
+            guard let stored = try StoredAccount.fetch(db, id: id) else {
+                throw StoreError.unknownAccount(id: id, suggestions: [])
+            }
             let history = try HistoryTable.records(db, account: number, id: id)
             let recorded = try append(
                 db, event: event, account: number, id: id, by: by, stamp: stamp, history: history,
@@ -69,7 +71,8 @@ extension SQLiteStore {
                 } catch StoreError.refused(let refusal) {
                     problems.append(
                         ImportProblem(
-                            file: file, line: row.line, column: "action", expected: "a record the rules of SPEC §3 allow",
+                            file: file, line: row.line, column: "action",
+                            expected: "a record the rules of SPEC §3 allow",
                             found: refusal.description, foundIsValue: false))
                 }
             }

@@ -18,7 +18,7 @@ extension SQLiteStore {
                 guard let stored = try StoredAccount.fetch(db, id: account.id) else {
                     try StoredAccount.insert(db, account)
                     summary.added += 1
-                    if let number = try Int32.fetchOne(db, sql: "SELECT last_insert_rowid()") { changed.append(number) }
+                    changed.append(Int32(truncatingIfNeeded: db.lastInsertedRowID))
                     continue
                 }
                 var fieldsChanged = false
@@ -70,29 +70,33 @@ extension SQLiteStore {
             var summary = ImportSummary(kind: "contacts", rows: rows.count, added: 0, updated: 0)
             var changed: [Int32] = []
             let select = try db.makeStatement(
-                sql: "SELECT number, account, name, title, buying_role, email, active FROM contact WHERE contact_id = ?")
+                sql: "SELECT number, account, name, title, buying_role, email, active FROM contact WHERE contact_id = ?"
+            )
             for row in rows {
                 let contact = row.contact
                 let values: [DatabaseValueConvertible?] = [
-                    row.account, contact.name, contact.title, contact.buyingRole.rawValue, contact.email, contact.active,
+                    row.account, contact.name, contact.title, contact.buyingRole.rawValue, contact.email,
+                    contact.active,
                 ]
                 if let stored = try Row.fetchOne(select, arguments: [contact.id]) {
                     let storedValues: [DatabaseValue] = (1...6).map { stored[$0] as DatabaseValue }
                     if storedValues == values.map({ $0?.databaseValue ?? .null }) { continue }
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             UPDATE contact SET account = ?, name = ?, title = ?, buying_role = ?, email = ?, active = ?
                             WHERE contact_id = ?
-                            """, arguments: StatementArguments(values + [contact.id]))
+                            """
+                    ).execute(arguments: StatementArguments(values + [contact.id]))
                     summary.updated += 1
                     changed.append(stored[1])
                     changed.append(row.account)
                 } else {
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             INSERT INTO contact (account, name, title, buying_role, email, active, contact_id)
                             VALUES (?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: StatementArguments(values + [contact.id]))
+                            """
+                    ).execute(arguments: StatementArguments(values + [contact.id]))
                     summary.added += 1
                     changed.append(row.account)
                 }
@@ -120,21 +124,23 @@ extension SQLiteStore {
                 if let stored = try Row.fetchOne(select, arguments: [o.id]) {
                     let storedValues: [DatabaseValue] = (0...6).map { stored[$0] as DatabaseValue }
                     if storedValues == values.map({ $0?.databaseValue ?? .null }) { continue }
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             UPDATE opportunity SET account = ?, status = ?, kind = ?, stage = ?, amount = ?,
                                 created_at = ?, closed_at = ?
                             WHERE opportunity_id = ?
-                            """, arguments: StatementArguments(values + [o.id]))
+                            """
+                    ).execute(arguments: StatementArguments(values + [o.id]))
                     summary.updated += 1
                     changed.append(stored[0])
                 } else {
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             INSERT INTO opportunity (account, status, kind, stage, amount, created_at, closed_at,
                                 opportunity_id)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: StatementArguments(values + [o.id]))
+                            """
+                    ).execute(arguments: StatementArguments(values + [o.id]))
                     summary.added += 1
                 }
                 changed.append(row.account)
@@ -156,14 +162,17 @@ extension SQLiteStore {
                 sql: "INSERT OR REPLACE INTO intent_block (account, records, data) VALUES (?, ?, ?)")
             for (account, indexes) in byAccount.sorted(by: { $0.key < $1.key }) {
                 var records: [StoredIntent] = []
-                if let data = try Data.fetchOne(db, sql: "SELECT data FROM intent_block WHERE account = ?", arguments: [account]) {
+                if let data = try Data.fetchOne(
+                    db, sql: "SELECT data FROM intent_block WHERE account = ?", arguments: [account])
+                {
                     records = data.withUnsafeBytes { IntentBlock.decode($0) } ?? []
                 }
                 var position: [Int64: Int] = [:]
                 for (offset, record) in records.enumerated() { position[intentKey(record.time, record.topic)] = offset }
                 var accountChanged = false
                 for row in indexes {
-                    let record = StoredIntent(time: rows.time[row], topic: topics[Int(rows.topic[row])], score: rows.score[row])
+                    let record = StoredIntent(
+                        time: rows.time[row], topic: topics[Int(rows.topic[row])], score: rows.score[row])
                     let key = intentKey(record.time, record.topic)
                     if let offset = position[key] {
                         if records[offset].score != record.score {
@@ -217,15 +226,13 @@ struct StoredAccount {
     var account: Account
 
     static func fetch(_ db: Database, id: String) throws -> StoredAccount? {
-        guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT number, account_id, name, imported_tier, domain, industry, employees, annual_revenue,
-                           region, owner, sdr, icp_score, holdout, parent_account_id
-                    FROM account WHERE account_id = ?
-                    """, arguments: [id])
-        else { return nil }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT number, account_id, name, imported_tier, domain, industry, employees, annual_revenue,
+                       region, owner, sdr, icp_score, holdout, parent_account_id
+                FROM account WHERE account_id = ?
+                """)
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
         let account = Account(
             id: row[1], name: row[2], importedTier: Tier(rawValue: row[3]) ?? .three, domain: row[4],
             industry: row[5], employees: row[6], annualRevenue: row[7], region: row[8], owner: row[9],
@@ -241,12 +248,13 @@ struct StoredAccount {
     }
 
     static func insert(_ db: Database, _ a: Account) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO account (name, domain, industry, employees, annual_revenue, region, owner, sdr, icp_score,
                     holdout, parent_account_id, account_id, imported_tier)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: StatementArguments(values(a) + [a.id, a.importedTier.rawValue]))
+                """
+        ).execute(arguments: StatementArguments(values(a) + [a.id, a.importedTier.rawValue]))
     }
 
     static func update(_ db: Database, number: Int32, _ a: Account) throws {
@@ -264,7 +272,8 @@ enum HistoryTable {
     /// One account's records in recording order.
     static func records(_ db: Database, account number: Int32, id: String) throws -> [HistoryRecord] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT at, by, event, tier, note FROM history WHERE account = ? ORDER BY seq", arguments: [number])
+            db.cachedStatement(sql: "SELECT at, by, event, tier, note FROM history WHERE account = ? ORDER BY seq"),
+            arguments: [number])
         return rows.compactMap { row in
             HistoryCoding.event(row[2], tier: row[3], note: row[4]).map {
                 HistoryRecord(accountId: id, at: Instant(seconds: row[0]), by: row[1], event: $0)
@@ -275,11 +284,12 @@ enum HistoryTable {
     /// Appends a record.
     static func append(_ db: Database, account: Int32, record: HistoryRecord, before: Tier?, after: Tier?) throws {
         let columns = HistoryCoding.columns(record.event)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO history (account, at, by, event, tier, note, tier_before, tier_after)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 account, record.at.seconds, record.by, columns.event, columns.tier, columns.note, before?.rawValue,
                 after?.rawValue,

@@ -1,4 +1,5 @@
 import ABMCore
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -19,22 +20,38 @@ struct ProgrammeLoader {
         let sizes = try Row.fetchOne(
             db, sql: "SELECT coalesce(sum(touches), 0), coalesce(sum(id_bytes), 0) FROM touch_block")
         var builder = ProgrammeBuilder(reservingTouches: sizes?[0] ?? 0, idBytes: sizes?[1] ?? 0)
+        let clock = ContinuousClock()
+        var last = clock.now
+        func lap(_ name: String) {
+            if ProcessInfo.processInfo.environment["ABMBOARD_PROFILE"] != nil {
+                let now = clock.now
+                FileHandle.standardError.write(Data("  load \(name): \(now - last)\n".utf8))
+                last = now
+            }
+        }
         let accountIndex = try loadAccounts(into: &builder)
-        let contacts = try loadContacts(into: &builder)
+        lap("accounts")
+        let contacts = try loadContacts(into: &builder, accountIndex: accountIndex)
+        lap("contacts")
         let terms = try String.fetchAll(db, sql: "SELECT text FROM term ORDER BY number")
         let termNumbers = try Int32.fetchAll(db, sql: "SELECT number FROM term ORDER BY number")
         var termText: [Int32: String] = [:]
         for (number, text) in zip(termNumbers, terms) { termText[number] = text }
         try loadTouches(into: &builder, accountIndex: accountIndex, contacts: contacts, terms: termText)
+        lap("touches")
         try loadIntent(into: &builder, accountIndex: accountIndex, terms: termText)
+        lap("intent")
         try loadOpportunities(into: &builder)
         try loadHistory(into: &builder)
+        lap("opportunities and history")
+        defer { lap("build") }
         return builder.build()
     }
 
-    /// Accounts in number order; returns account number → builder index.
-    private func loadAccounts(into builder: inout ProgrammeBuilder) throws -> [Int32: Int] {
-        var index: [Int32: Int] = [:]
+    /// Accounts in number order; returns account number → builder index (−1: none).
+    private func loadAccounts(into builder: inout ProgrammeBuilder) throws -> [Int] {
+        let highest = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM account") ?? 0
+        var index = [Int](repeating: -1, count: highest + 1)
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -47,7 +64,8 @@ struct ProgrammeLoader {
                 id: row[1], name: row[2], importedTier: Tier(rawValue: row[3]) ?? .three, domain: row[4],
                 industry: row[5], employees: row[6], annualRevenue: row[7], region: row[8], owner: row[9],
                 sdr: row[10], icpScore: row[11], holdout: row[12], parentAccountId: row[13])
-            index[row[0]] = try builder.addAccount(account)
+            let number: Int = row[0]
+            index[number] = try builder.addAccount(account)
         }
         return index
     }
@@ -58,33 +76,55 @@ struct ProgrammeLoader {
         var account: Int32
     }
 
-    /// Contacts grouped by account; returns contact number → staging number and account.
-    private func loadContacts(into builder: inout ProgrammeBuilder) throws -> [Int32: LoadedContact] {
-        var contacts: [Int32: LoadedContact] = [:]
-        let rows = try Row.fetchCursor(
-            db,
+    /// Contacts grouped by account; returns contact number → staging number and account
+    /// (account −1: no such contact).
+    private func loadContacts(into builder: inout ProgrammeBuilder, accountIndex: [Int]) throws -> [LoadedContact] {
+        let highest = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM contact") ?? 0
+        var contacts = [LoadedContact](repeating: LoadedContact(staging: -1, account: -1), count: highest + 1)
+        let statement = try db.makeStatement(
             sql: """
-                SELECT c.number, c.contact_id, a.account_id, c.name, c.title, c.buying_role, c.email, c.active,
-                       c.account
-                FROM contact c JOIN account a ON a.number = c.account ORDER BY c.account, c.number
+                SELECT number, account, contact_id, name, title, buying_role, email, active
+                FROM contact ORDER BY number
                 """)
-        while let row = try rows.next() {
-            let contact = Contact(
-                id: row[1], accountId: row[2], name: row[3], title: row[4],
-                buyingRole: BuyingRole(rawValue: row[5]) ?? .unknown, email: row[6], active: row[7])
-            contacts[row[0]] = LoadedContact(staging: try builder.addContact(contact), account: row[8])
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        func text(_ column: Int32) -> String? {
+            guard let pointer = sqlite3_column_text(raw, column) else { return nil }
+            return String(
+                decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(raw, column))),
+                as: UTF8.self)
+        }
+        var roles: [String: BuyingRole] = [:]
+        for role in BuyingRole.allCases { roles[role.rawValue] = role }
+        while true {
+            let step = sqlite3_step(raw)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else {
+                throw StoreError.database("reading contacts: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
+            let number = Int(sqlite3_column_int64(raw, 0))
+            let account = Int(sqlite3_column_int64(raw, 1))
+            guard number >= 0, number < contacts.count, account >= 0, account < accountIndex.count,
+                accountIndex[account] >= 0
+            else { continue }
+            let staging = try builder.addContact(
+                id: text(2) ?? "", account: accountIndex[account], name: text(3) ?? "", title: text(4),
+                role: roles[text(5) ?? ""] ?? .unknown, email: text(6), active: sqlite3_column_int(raw, 7) != 0)
+            contacts[number] = LoadedContact(staging: staging, account: Int32(account))
         }
         return contacts
     }
 
     /// Every touch block, decoded straight into the builder's columns.
     private func loadTouches(
-        into builder: inout ProgrammeBuilder, accountIndex: [Int32: Int], contacts: [Int32: LoadedContact],
+        into builder: inout ProgrammeBuilder, accountIndex: [Int], contacts: [LoadedContact],
         terms: [Int32: String]
     ) throws {
         var topicNumber: [Int32: Int32] = [:]
         var personNumber: [Int32: Int32] = [:]
         var labelCache: [Int64: Int32] = [:]
+        var lastLabelKey = Int64.min
+        var lastLabel: Int32 = -1
         let statement = try db.makeStatement(sql: "SELECT account, data FROM touch_block ORDER BY account")
         let raw = statement.sqliteStatement
         defer { sqlite3_reset(raw) }
@@ -92,31 +132,41 @@ struct ProgrammeLoader {
         while failure == nil {
             let step = sqlite3_step(raw)
             if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else { throw StoreError.database("reading touches: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))") }
+            guard step == SQLITE_ROW else {
+                throw StoreError.database("reading touches: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
             let number = sqlite3_column_int(raw, 0)
-            guard let index = accountIndex[number] else { continue }
+            guard number >= 0, Int(number) < accountIndex.count, accountIndex[Int(number)] >= 0 else { continue }
+            let index = accountIndex[Int(number)]
             let size = Int(sqlite3_column_bytes(raw, 1))
             guard let base = sqlite3_column_blob(raw, 1) else { continue }
             let bytes = UnsafeRawBufferPointer(start: base, count: size)
             let decoded = TouchBlock.forEach(in: bytes) { time, kind, contact, topic, by, id, note in
                 guard failure == nil else { return }
                 var staging: Int32 = -1
-                if contact >= 0, let loaded = contacts[contact], loaded.account == number { staging = loaded.staging }
+                if contact >= 0, Int(contact) < contacts.count, contacts[Int(contact)].account == number {
+                    staging = contacts[Int(contact)].staging
+                }
                 let labelKey = Int64(topic) << 32 | Int64(UInt32(bitPattern: by))
                 let label: Int32
-                if let cached = labelCache[labelKey] {
+                if labelKey == lastLabelKey {
+                    label = lastLabel
+                } else if let cached = labelCache[labelKey] {
                     label = cached
                 } else {
-                    let topicId = topic < 0 ? -1 : cachedTerm(topic, &topicNumber) { builder.internTopic(terms[topic] ?? "") }
+                    let topicId =
+                        topic < 0 ? -1 : cachedTerm(topic, &topicNumber) { builder.internTopic(terms[topic] ?? "") }
                     let byId = by < 0 ? -1 : cachedTerm(by, &personNumber) { builder.internPerson(terms[by] ?? "") }
                     label = builder.touchLabel(topic: topicId, by: byId)
                     labelCache[labelKey] = label
                 }
+                lastLabelKey = labelKey
+                lastLabel = label
                 do {
                     try builder.addTouch(
-                        account: index, at: Instant(seconds: time), channel: TouchColumns.channel(ofKind: kind),
-                        direction: kind & 1 == 1 ? .outbound : .inbound, contact: staging, label: label,
-                        id: String(decoding: id, as: UTF8.self), note: note.map { String(decoding: $0, as: UTF8.self) })
+                        account: index, at: Instant(seconds: time), kind: kind, contact: staging, label: label,
+                        idBytes: id.assumingMemoryBound(to: UInt8.self),
+                        note: note.map { String(decoding: $0, as: UTF8.self) })
                 } catch {
                     failure = error
                 }
@@ -127,19 +177,34 @@ struct ProgrammeLoader {
     }
 
     /// Every intent block.
-    private func loadIntent(into builder: inout ProgrammeBuilder, accountIndex: [Int32: Int], terms: [Int32: String])
+    private func loadIntent(into builder: inout ProgrammeBuilder, accountIndex: [Int], terms: [Int32: String])
         throws
     {
         var topicNumber: [Int32: Int32] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT account, data FROM intent_block ORDER BY account")
-        while let row = try rows.next() {
-            guard let index = accountIndex[row[0]] else { continue }
-            let records = try row.withUnsafeData(atIndex: 1) { data in data?.withUnsafeBytes { IntentBlock.decode($0) } }
-            guard let records else { throw StoreError.database("an intent block is damaged") }
-            for record in records {
-                let topic = cachedTerm(record.topic, &topicNumber) { builder.internTopic(terms[record.topic] ?? "") }
+        let statement = try db.makeStatement(sql: "SELECT account, data FROM intent_block ORDER BY account")
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        while true {
+            let step = sqlite3_step(raw)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else {
+                throw StoreError.database("reading intent: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
+            }
+            let number = Int(sqlite3_column_int(raw, 0))
+            guard number >= 0, number < accountIndex.count, accountIndex[number] >= 0 else { continue }
+            let size = Int(sqlite3_column_bytes(raw, 1))
+            guard size % IntentBlock.recordBytes == 0 else { throw StoreError.database("an intent block is damaged") }
+            guard let base = sqlite3_column_blob(raw, 1) else { continue }
+            let bytes = UnsafeRawBufferPointer(start: base, count: size)
+            var offset = 0
+            while offset < size {
+                let time = bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self).littleEndian
+                let term = bytes.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self).littleEndian
+                let score = bytes[offset + 12]
+                let topic = cachedTerm(term, &topicNumber) { builder.internTopic(terms[term] ?? "") }
                 try builder.addIntent(
-                    account: index, topic: topic, score: Int(record.score), at: Instant(seconds: record.time))
+                    account: accountIndex[number], topic: topic, score: Int(score), at: Instant(seconds: time))
+                offset += IntentBlock.recordBytes
             }
         }
     }
@@ -170,7 +235,8 @@ struct ProgrammeLoader {
                 """)
         while let row = try rows.next() {
             guard let event = HistoryCoding.event(row[3], tier: row[4], note: row[5]) else { continue }
-            try builder.addHistory(HistoryRecord(accountId: row[0], at: Instant(seconds: row[1]), by: row[2], event: event))
+            try builder.addHistory(
+                HistoryRecord(accountId: row[0], at: Instant(seconds: row[1]), by: row[2], event: event))
         }
     }
 }

@@ -138,7 +138,9 @@ extension SQLiteStore {
 
     /// One account's stored touches, in block order.
     func storedTouches(_ db: Database, account: Int32) throws -> [StoredTouch] {
-        guard let data = try Data.fetchOne(db, sql: "SELECT data FROM touch_block WHERE account = ?", arguments: [account])
+        guard
+            let data = try Data.fetchOne(
+                db, sql: "SELECT data FROM touch_block WHERE account = ?", arguments: [account])
         else { return [] }
         guard let touches = data.withUnsafeBytes({ TouchBlock.decode($0) }) else {
             throw StoreError.database("the touch block of account number \(account) is damaged")
@@ -159,7 +161,8 @@ extension SQLiteStore {
                     throw StoreError.badContact(id: contactId, account: new.accountId, reason: "is not a contact")
                 }
                 guard (row[1] as Int32) == account else {
-                    throw StoreError.badContact(id: contactId, account: new.accountId, reason: "is a contact of another account, not")
+                    throw StoreError.badContact(
+                        id: contactId, account: new.accountId, reason: "is a contact of another account, not")
                 }
                 contact = row[0]
             }

@@ -87,7 +87,8 @@ public final class SQLiteStore: ProgrammeStore {
     private func bumpRevision(_ db: Database, changed: [Int32]) throws {
         try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'revision'")
         let revision = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
-        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO changed_account (revision, account) VALUES (?, ?)")
+        let insert = try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO changed_account (revision, account) VALUES (?, ?)")
         for account in Set(changed) { try insert.execute(arguments: [revision, account]) }
     }
 
@@ -120,7 +121,8 @@ public final class SQLiteStore: ProgrammeStore {
 
     /// The account's number and id, or `unknownAccount` with the closest ids.
     func accountNumber(_ db: Database, id: String) throws -> Int32 {
-        if let number = try Int32.fetchOne(db, sql: "SELECT number FROM account WHERE account_id = ?", arguments: [id]) {
+        if let number = try Int32.fetchOne(db, sql: "SELECT number FROM account WHERE account_id = ?", arguments: [id])
+        {
             return number
         }
         let ids = try String.fetchAll(db, sql: "SELECT account_id FROM account")

@@ -79,7 +79,8 @@ enum TouchBlock {
             let noteLength = Int(bytes.loadUnaligned(fromByteOffset: idStart + idLength, as: UInt32.self).littleEndian)
             let noteStart = idStart + idLength + 4
             guard noteStart + noteLength <= size else { return nil }
-            let note = noteLength > 0 ? UnsafeRawBufferPointer(rebasing: bytes[noteStart..<noteStart + noteLength]) : nil
+            let note =
+                noteLength > 0 ? UnsafeRawBufferPointer(rebasing: bytes[noteStart..<noteStart + noteLength]) : nil
             body(time, kind, contact, topic, by, id, note)
             offset = noteStart + noteLength
             count += 1
