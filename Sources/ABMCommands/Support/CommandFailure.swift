@@ -31,7 +31,11 @@ public struct CommandFailure: Error, CustomStringConvertible {
         case let failure as CommandFailure:
             return failure
         case let problems as ImportProblems:
-            return CommandFailure(problems.description, status: badData)
+            let file = problems.problems.first?.file ?? "the file"
+            return CommandFailure(
+                problems.description
+                    + "\n\(file): nothing from this file was imported; fix the rows above and import it again",
+                status: badData)
         case let playbook as PlaybookError:
             return CommandFailure(playbook.description, status: badData)
         case let store as StoreError:
