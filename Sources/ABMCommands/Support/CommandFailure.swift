@@ -2,6 +2,7 @@ import ABMCore
 import ABMImport
 import ABMStore
 import ArgumentParser
+import Foundation
 
 /// A failure the command reports in one line (or one line per bad row) with its exit status
 /// (SPEC §5, §7.9): 64 usage, 65 bad data, 1 otherwise.
@@ -65,9 +66,12 @@ public enum CommandLineRunner {
             if code == .success {
                 AbmboardCommand.exit(withError: error)  // --help, --version: printed as usual
             }
+            // argument-parser lists choices on lines of their own: keep them, on one line.
+            let lines = AbmboardCommand.message(for: error).split(separator: "\n")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let choices = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
             let message =
-                AbmboardCommand.message(for: error)
-                .split(separator: "\n").first.map(String.init) ?? "invalid command line"
+                (lines.first ?? "invalid command line") + (choices.isEmpty ? "" : " " + choices.joined(separator: ", "))
             writeError("abmboard: \(message) (abmboard --help lists the commands and options)")
             exit(CommandFailure.usage)
         }

@@ -29,13 +29,23 @@ public final class SQLiteStore: ProgrammeStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Schema.migrator.migrate(pool)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw .incompatible(path: path, reason: "it is not an SQLite database")
-        } catch {
-            throw .database("\(path): \(error)")
+        // Several processes may create the same new store at once: switching it to WAL and
+        // creating the schema can then meet a lock that the busy timeout does not cover, so the
+        // open is retried for a while (the migrations are transactional and idempotent).
+        var attempt = 0
+        while true {
+            do {
+                let opened = try DatabasePool(path: path, configuration: configuration)
+                try Schema.migrator.migrate(opened)
+                pool = opened
+                break
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+                throw .incompatible(path: path, reason: "it is not an SQLite database")
+            } catch {
+                attempt += 1
+                if attempt >= 100 { throw .database("\(path): \(error)") }
+                usleep(50_000)
+            }
         }
     }
 
