@@ -58,8 +58,10 @@ func checkedId(
 func storedAccount(
     _ row: ImportRow, _ column: Int, catalog: ImportCatalog, problems: inout ImportProblems
 ) -> (id: String, number: Int32)? {
-    guard let given = row.required(column, "an account id", problems: &problems) else { return nil }
-    let id = given.trimmingASCIISpaces()
+    guard let id = row.reference(column) else {
+        row.problem(column, expected: "an account id", problems: &problems)
+        return nil
+    }
     guard let number = catalog.accounts[id] else {
         row.problem(column, expected: "the id of an imported account (import accounts first)", problems: &problems)
         return nil

@@ -11,8 +11,9 @@ public protocol ProgrammeStore: Sendable {
     /// A short name for messages and the status bar (the file's path, or "DEMO").
     var name: String { get }
 
-    /// The whole programme, read in one consistent snapshot.
-    func loadProgramme() throws(StoreError) -> Programme
+    /// The whole programme, read in one consistent snapshot; `phases` is told as each part is
+    /// read (for measuring start-up).
+    func loadProgramme(phases: (String) -> Void) throws(StoreError) -> Programme
 
     /// A number that changes whenever anyone commits a change to the store; cheap to read, for
     /// polling (SPEC §3: other boards show a change within a second).
@@ -48,6 +49,11 @@ public protocol ProgrammeStore: Sendable {
 
     /// Records a touch (SPEC §5 `log-touch`); its id is made unique by the store when absent.
     func logTouch(_ touch: NewTouch, stamp: RecordStamp) throws(StoreError) -> Touch
+}
+
+extension ProgrammeStore {
+    /// The whole programme, read in one consistent snapshot.
+    public func loadProgramme() throws(StoreError) -> Programme { try loadProgramme(phases: { _ in }) }
 }
 
 /// When a record is stamped: now (the store's clock, read inside the write) or a given time.

@@ -44,8 +44,6 @@ public struct CommandFailure: Error, CustomStringConvertible {
             case .badRows: return CommandFailure(store.description, status: badData)
             default: return CommandFailure(store.description, status: 1)
             }
-        case let refusal as MarkRefusal:
-            return CommandFailure(refusal.description, status: 1)
         default:
             return CommandFailure("\(error)", status: 1)
         }

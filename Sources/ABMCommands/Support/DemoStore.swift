@@ -20,11 +20,10 @@ struct DemoStore {
         let programme = SampleGenerator.generate(.demo)
         for (name, text) in ProgrammeCSV.files(of: programme) {
             guard let kind = ImportKind(rawValue: ProgrammeCSV.kind(ofFile: name)) else { continue }
-            var bytes = Array(text.utf8)
             let catalog = try created.catalog()
-            _ = try bytes.withUnsafeMutableBufferPointer { buffer in
+            _ = try Array(text.utf8).withUnsafeBufferPointer { bytes in
                 try Importer.run(
-                    kind: kind, file: name, bytes: UnsafeBufferPointer(buffer), catalog: catalog, open: { created },
+                    kind: kind, file: name, bytes: bytes, catalog: catalog, open: { created },
                     stamp: .at(SampleOptions.demoAsOf), by: "sample", progress: nil)
             }
         }

@@ -62,11 +62,6 @@ public struct GlobalOptions: ParsableArguments {
     public func stamp() throws -> RecordStamp {
         try asOfInstant().map(RecordStamp.at) ?? .now
     }
-
-    /// The as-of for reading: `--as-of`, else now.
-    public func readingAsOf() throws -> Instant {
-        try asOfInstant() ?? SQLiteStore.systemClock()
-    }
 }
 
 /// Who is recording (SPEC §3): `--by`, else `ABMBOARD_USER`, else the login name.

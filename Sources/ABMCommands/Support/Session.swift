@@ -11,13 +11,13 @@ struct Session {
     let asOf: Instant
 
     /// Opens the store the options name and loads everything.
-    init(options: GlobalOptions, pinnedAsOf: Instant? = nil) throws {
+    init(options: GlobalOptions) throws {
         let playbook = try options.loadPlaybook()
-        let asOf = try options.asOfInstant() ?? pinnedAsOf ?? SQLiteStore.systemClock()
+        let asOf = try options.asOfInstant() ?? SQLiteStore.systemClock()
         PhaseTimer.mark("start")
         let store = try options.openStore()
         PhaseTimer.mark("open")
-        let programme = try store.loadProgramme()
+        let programme = try store.loadProgramme(phases: PhaseTimer.mark)
         PhaseTimer.mark("load")
         self.init(store: store, programme: programme, playbook: playbook, asOf: asOf)
     }

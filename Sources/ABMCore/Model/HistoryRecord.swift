@@ -30,3 +30,25 @@ public enum HistoryEvent: Sendable, Hashable {
     /// A re-import that set a different tier; it cannot be undone.
     case retier(Tier)
 }
+
+extension HistoryEvent {
+    /// The event's name as files and the store spell it: the mark's action, `undo`, `note` or
+    /// `retier`.
+    public var name: String {
+        switch self {
+        case .mark(let action, _): action.rawValue
+        case .undo: "undo"
+        case .note: "note"
+        case .retier: "retier"
+        }
+    }
+
+    /// The note a mark was given with, or a note's text.
+    public var text: String? {
+        switch self {
+        case .mark(_, let note): note
+        case .note(let text): text
+        case .undo, .retier: nil
+        }
+    }
+}

@@ -142,6 +142,18 @@ public struct ImportRow {
         return table.string(field)
     }
 
+    /// An id the value refers to: its text without surrounding spaces, or `nil` when empty
+    /// (one String made, straight from the trimmed bytes unless quotes need undoing).
+    public func reference(_ column: Int) -> String? {
+        guard let field = table.field(column) else { return nil }
+        if field.hasEscapedQuotes {
+            let text = table.string(field).trimmingASCIISpaces()
+            return text.isEmpty ? nil : text
+        }
+        let value = trimmed(table.rawBytes(field))
+        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+    }
+
     /// Whether the column has a non-empty value.
     public func has(_ column: Int) -> Bool {
         guard let field = table.field(column) else { return false }

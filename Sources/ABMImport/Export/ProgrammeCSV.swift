@@ -90,12 +90,8 @@ public enum ProgrammeCSV {
         for index in 0..<p.accountCount { records.append(contentsOf: p.history(of: index)) }
         records.sort { $0.at < $1.at }
         for r in records {
-            switch r.event {
-            case .mark(let action, let note): out.row([r.accountId, action.rawValue, r.by, r.at.iso8601, note])
-            case .undo: out.row([r.accountId, "undo", r.by, r.at.iso8601, nil])
-            case .note(let text): out.row([r.accountId, "note", r.by, r.at.iso8601, text])
-            case .retier: continue  // a re-import's tier change, not a mark
-            }
+            if case .retier = r.event { continue }  // a re-import's tier change, not a mark
+            out.row([r.accountId, r.event.name, r.by, r.at.iso8601, r.event.text])
         }
         return out.text
     }

@@ -38,7 +38,7 @@ public enum AccountsFile {
             guard let id, let name, let tier = tier ?? nil, let employees, let revenue, let icp, let holdout else {
                 return
             }
-            let parent = row.text(12).map { $0.trimmingASCIISpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+            let parent = row.reference(12)
             if let parent { parents.append((parent, row.line)) }
             rows.append(
                 (

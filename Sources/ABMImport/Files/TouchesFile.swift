@@ -49,7 +49,7 @@ public enum TouchesFile {
                 4, required: true, expected: FieldParsers.timeExpected, problems: &problems, FieldParsers.time)
             var contact: Int32 = -1
             var contactOK = true
-            if let contactId = row.text(5)?.trimmingASCIISpaces(), !contactId.isEmpty {
+            if let contactId = row.reference(5) {
                 if let entry = catalog.contacts[contactId] {
                     if let account, entry.account != account.number {
                         let owner = catalog.accountIds[entry.account] ?? "?"

@@ -10,10 +10,8 @@ extension SQLiteStore {
         -> RecordedEvent
     {
         try write { db in
-            let number = try accountNumber(db, id: id)
-            guard let stored = try StoredAccount.fetch(db, id: id) else {
-                throw StoreError.unknownAccount(id: id, suggestions: [])
-            }
+            let stored = try storedAccount(db, id: id)
+            let number = stored.number
             let history = try HistoryTable.records(db, account: number, id: id)
             let recorded = try append(
                 db, event: event, account: number, id: id, by: by, stamp: stamp, history: history,

@@ -1,5 +1,4 @@
 import ABMCore
-import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -7,8 +6,8 @@ extension SQLiteStore {
     /// The whole programme, read in one snapshot: accounts, contacts, then every account's
     /// touch and intent blocks in account order (so the builder needs no sorting), then
     /// opportunities and the history.
-    public func loadProgramme() throws(StoreError) -> Programme {
-        try read { db in try ProgrammeLoader(db: db).load() }
+    public func loadProgramme(phases: (String) -> Void) throws(StoreError) -> Programme {
+        try read { db in try ProgrammeLoader(db: db).load(phases: phases) }
     }
 }
 
@@ -16,35 +15,24 @@ extension SQLiteStore {
 struct ProgrammeLoader {
     let db: Database
 
-    func load() throws -> Programme {
+    func load(phases: (String) -> Void) throws -> Programme {
         let sizes = try Row.fetchOne(
             db, sql: "SELECT coalesce(sum(touches), 0), coalesce(sum(id_bytes), 0) FROM touch_block")
         var builder = ProgrammeBuilder(reservingTouches: sizes?[0] ?? 0, idBytes: sizes?[1] ?? 0)
-        let clock = ContinuousClock()
-        var last = clock.now
-        func lap(_ name: String) {
-            if ProcessInfo.processInfo.environment["ABMBOARD_PROFILE"] != nil {
-                let now = clock.now
-                FileHandle.standardError.write(Data("  load \(name): \(now - last)\n".utf8))
-                last = now
-            }
-        }
         let accountIndex = try loadAccounts(into: &builder)
-        lap("accounts")
+        phases("load accounts")
         let contacts = try loadContacts(into: &builder, accountIndex: accountIndex)
-        lap("contacts")
-        let terms = try String.fetchAll(db, sql: "SELECT text FROM term ORDER BY number")
-        let termNumbers = try Int32.fetchAll(db, sql: "SELECT number FROM term ORDER BY number")
+        phases("load contacts")
         var termText: [Int32: String] = [:]
-        for (number, text) in zip(termNumbers, terms) { termText[number] = text }
+        for row in try Row.fetchAll(db, sql: "SELECT number, text FROM term") { termText[row[0]] = row[1] }
         try loadTouches(into: &builder, accountIndex: accountIndex, contacts: contacts, terms: termText)
-        lap("touches")
+        phases("load touches")
         try loadIntent(into: &builder, accountIndex: accountIndex, terms: termText)
-        lap("intent")
+        phases("load intent")
         try loadOpportunities(into: &builder)
         try loadHistory(into: &builder)
-        lap("opportunities and history")
-        defer { lap("build") }
+        phases("load opportunities and history")
+        defer { phases("build the programme") }
         return builder.build()
     }
 
@@ -253,12 +241,8 @@ private func cachedTerm(_ term: Int32, _ cache: inout [Int32: Int32], intern: ()
 enum HistoryCoding {
     /// The `event`, `tier` and `note` columns of a record.
     static func columns(_ event: HistoryEvent) -> (event: String, tier: Int?, note: String?) {
-        switch event {
-        case .mark(let action, let note): return (action.rawValue, nil, note)
-        case .undo: return ("undo", nil, nil)
-        case .note(let text): return ("note", nil, text)
-        case .retier(let tier): return ("retier", tier.rawValue, nil)
-        }
+        guard case .retier(let tier) = event else { return (event.name, nil, event.text) }
+        return (event.name, tier.rawValue, nil)
     }
 
     /// The event of a stored record.

@@ -21,12 +21,7 @@ extension SQLiteStore {
             let movedFrom = try insertKeys(db, rows: rows, isNew: &isNew, progress: progress)
             summary.added = isNew.lazy.filter { $0 }.count
 
-            let save = try db.makeStatement(
-                sql: "INSERT OR REPLACE INTO touch_block (account, touches, id_bytes, data) VALUES (?, ?, ?, ?)")
-            func store(_ account: Int32, _ touches: [StoredTouch]) throws {
-                let idBytes = touches.reduce(0) { $0 + $1.id.utf8.count }
-                try save.execute(arguments: [account, touches.count, idBytes, Data(TouchBlock.encode(touches))])
-            }
+            let save = try db.cachedStatement(sql: saveBlockSQL)
             var changed: [Int32] = []
             var buffer: [UInt8] = []
             for group in groups.accounts {
@@ -80,7 +75,7 @@ extension SQLiteStore {
                 }
                 guard accountChanged else { continue }
                 touches.sort(by: StoredTouch.precedes)
-                try store(account, touches)
+                try saveTouches(db, account: account, touches)
                 changed.append(account)
             }
             // Accounts that only lost touches to others.
@@ -89,7 +84,7 @@ extension SQLiteStore {
                 let gone = Set(leaving)
                 var touches = try storedTouches(db, account: account)
                 touches.removeAll { gone.contains($0.id) }
-                try store(account, touches)
+                try saveTouches(db, account: account, touches)
                 changed.append(account)
             }
             return (summary, changed)
@@ -136,6 +131,13 @@ extension SQLiteStore {
         return movedFrom
     }
 
+    /// Writes one account's touches (in block order) as its block.
+    func saveTouches(_ db: Database, account: Int32, _ touches: [StoredTouch]) throws {
+        let idBytes = touches.reduce(0) { $0 + $1.id.utf8.count }
+        try db.cachedStatement(sql: saveBlockSQL).execute(
+            arguments: [account, touches.count, idBytes, Data(TouchBlock.encode(touches))])
+    }
+
     /// One account's stored touches, in block order.
     func storedTouches(_ db: Database, account: Int32) throws -> [StoredTouch] {
         guard
@@ -151,7 +153,7 @@ extension SQLiteStore {
     /// Logs one touch: the id is `L-` and the stamp's digits, made unique with a suffix.
     public func logTouch(_ new: NewTouch, stamp: RecordStamp) throws(StoreError) -> Touch {
         try write { db in
-            let account = try accountNumber(db, id: new.accountId)
+            let account = try storedAccount(db, id: new.accountId).number
             var contact: Int32 = -1
             if let contactId = new.contactId {
                 guard
@@ -179,15 +181,8 @@ extension SQLiteStore {
                 suffix += 1
                 id = "\(base)-\(suffix)"
             }
-            let terms = try TermTable.numbers(db, for: [new.topic, new.by].compactMap { $0 })
-            var next = 0
-            func term(_ value: String?) -> Int32 {
-                guard value != nil else { return -1 }
-                defer { next += 1 }
-                return terms[next]
-            }
-            let topic = term(new.topic)
-            let by = term(new.by)
+            let topic = try new.topic.map { try TermTable.numbers(db, for: [$0])[0] } ?? -1
+            let by = try TermTable.numbers(db, for: [new.by])[0]
             try db.execute(sql: "INSERT INTO touch_key (touch_id, account) VALUES (?, ?)", arguments: [id, account])
             var touches = try storedTouches(db, account: account)
             touches.append(
@@ -195,10 +190,7 @@ extension SQLiteStore {
                     time: time.seconds, kind: TouchColumns.packKind(new.channel, new.direction), contact: contact,
                     topic: topic, by: by, id: id, note: new.note))
             touches.sort(by: StoredTouch.precedes)
-            let idBytes = touches.reduce(0) { $0 + $1.id.utf8.count }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO touch_block (account, touches, id_bytes, data) VALUES (?, ?, ?, ?)",
-                arguments: [account, touches.count, idBytes, Data(TouchBlock.encode(touches))])
+            try saveTouches(db, account: account, touches)
             let touch = Touch(
                 id: id, accountId: new.accountId, channel: new.channel, direction: new.direction, occurredAt: time,
                 contactId: new.contactId, topic: new.topic, by: new.by, note: new.note)
@@ -206,6 +198,9 @@ extension SQLiteStore {
         }
     }
 }
+
+/// Replaces an account's touch block.
+private let saveBlockSQL = "INSERT OR REPLACE INTO touch_block (account, touches, id_bytes, data) VALUES (?, ?, ?, ?)"
 
 /// SQLite copies the bound bytes (they live only during the bind).
 let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -41,11 +41,22 @@ public final class SQLiteStore: ProgrammeStore {
                 break
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
                 throw .incompatible(path: path, reason: "it is not an SQLite database")
-            } catch {
+            } catch let error as DatabaseError where SQLiteStore.isCreationRace(error) && attempt < 100 {
                 attempt += 1
-                if attempt >= 100 { throw .database("\(path): \(error)") }
                 usleep(50_000)
+            } catch {
+                throw .database("\(path): \(error)")
             }
+        }
+    }
+
+    /// Whether opening failed only because another process is creating the same store: the
+    /// WAL switch met its lock, or its schema appeared between our check and our migration.
+    private static func isCreationRace(_ error: DatabaseError) -> Bool {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return true
+        case .SQLITE_ERROR: return error.message?.contains("already exists") ?? false
+        default: return false
         }
     }
 
@@ -129,12 +140,9 @@ public final class SQLiteStore: ProgrammeStore {
         }
     }
 
-    /// The account's number and id, or `unknownAccount` with the closest ids.
-    func accountNumber(_ db: Database, id: String) throws -> Int32 {
-        if let number = try Int32.fetchOne(db, sql: "SELECT number FROM account WHERE account_id = ?", arguments: [id])
-        {
-            return number
-        }
+    /// The stored account, or `unknownAccount` with the closest ids.
+    func storedAccount(_ db: Database, id: String) throws -> StoredAccount {
+        if let stored = try StoredAccount.fetch(db, id: id) { return stored }
         let ids = try String.fetchAll(db, sql: "SELECT account_id FROM account")
         throw StoreError.unknownAccount(id: id, suggestions: Suggestions.closest(to: id, among: ids))
     }
