@@ -63,23 +63,34 @@ enum BoardText {
 enum HealthText {
     static func render(_ report: HealthReport) -> String {
         var lines = ["tier health · as of \(report.asOf.iso8601) · review week \(report.week.label)", ""]
+        // Two tables, so that each fits a 100-column terminal: demand, then follow-up and decisions.
         lines.append(
             TextTable.render(
                 header: [
-                    "tier", "accounts", "target", "aware", "engaged", "opp", "customer", "expansion", "engaged share",
-                    "flag", "thin", "clocks", "met", "late", "breached", "due", "held", "follow-up", "decided", "rose",
-                    "fell",
+                    "tier", "accounts", "target", "aware", "engaged", "opportunity", "customer", "expansion",
+                    "engaged share", "red flag", "thin",
                 ],
                 rows: report.tiers.map { t in
                     [
                         t.tier.label, "\(t.accounts)", "\(t.states[.target])", "\(t.states[.aware])",
                         "\(t.states[.engaged])", "\(t.states[.opportunity])", "\(t.states[.customer])",
                         "\(t.states[.expansion])", percent(t.engagedShare), t.redFlag ? "RED" : "", "\(t.thin)",
-                        "\(t.sla.clocks)", "\(t.sla.met)", "\(t.sla.late)", "\(t.sla.breached)", "\(t.sla.due)",
-                        "\(t.sla.held)", t.sla.followUpRate.map(percent) ?? "—",
+                    ]
+                }, rightAligned: Set(1...10)))
+        lines.append("")
+        lines.append(
+            TextTable.render(
+                header: [
+                    "tier", "SLA clocks", "met", "late", "breached", "due", "held", "follow-up", "decided", "rose",
+                    "fell",
+                ],
+                rows: report.tiers.map { t in
+                    [
+                        t.tier.label, "\(t.sla.clocks)", "\(t.sla.met)", "\(t.sla.late)", "\(t.sla.breached)",
+                        "\(t.sla.due)", "\(t.sla.held)", t.sla.followUpRate.map(percent) ?? "—",
                         "\(t.decisions.decided)/\(t.accounts)", "\(t.movement.rose)", "\(t.movement.fell)",
                     ]
-                }, rightAligned: Set(1...20)))
+                }, rightAligned: Set(1...10)))
         if let holdout = report[.two].holdout {
             lines.append("")
             lines.append(
