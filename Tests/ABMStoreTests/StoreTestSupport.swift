@@ -239,3 +239,17 @@ enum SQLiteShell {
             error: String(decoding: errData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
+
+/// A list appended to from several threads.
+final class LockedList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+
+    func append(_ item: String) {
+        lock.withLock { storage.append(item) }
+    }
+
+    var items: [String] {
+        lock.withLock { storage }
+    }
+}

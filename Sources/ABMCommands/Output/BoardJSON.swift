@@ -14,7 +14,7 @@ enum BoardJSON {
             let start = chunk * chunkSize
             for index in start..<min(start + chunkSize, rows.count) {
                 out.raw(index == 0 ? "\n  " : ",\n  ")
-                out.write(value(rows[index], programme: programme))
+                write(rows[index], programme: programme, to: &out)
             }
             parts.set(chunk, out.bytes)
         }
@@ -26,41 +26,83 @@ enum BoardJSON {
         return bytes
     }
 
-    /// One row's JSON value.
+    /// One row's JSON, for documents built as a value tree (`explain --json`).
     static func value(_ row: AccountEvaluation, programme: Programme) -> JSONText.Value {
+        var out = JSONText()
+        write(row, programme: programme, to: &out)
+        return .written(out.bytes)
+    }
+
+    /// Writes one row.
+    static func write(_ row: AccountEvaluation, programme: Programme, to out: inout JSONText) {
         let account = programme.accounts[row.account]
-        let lastTouch: JSONText.Value =
-            row.lastTouch.map {
-                .object([
-                    ("at", .string($0.at.iso8601)), ("channel", .string($0.channel.rawValue)),
-                    ("direction", .string($0.direction.rawValue)),
-                ])
-            } ?? .null
-        let decision: JSONText.Value =
-            row.decision.map {
-                .object([
-                    ("mark", .string($0.action.rawValue)), ("by", .string($0.by)), ("at", .string($0.at.iso8601)),
-                    ("note", .optional($0.note)),
-                ])
-            } ?? .null
-        let roles = row.rolesCovered.sortedRoles.map(\.rawValue).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return .object([
-            ("account_id", .string(account.id)), ("name", .string(account.name)),
-            ("tier", row.tier.map { .int($0.rawValue) } ?? .null), ("owner", .optional(account.owner)),
-            ("demand_state", .string(row.state.rawValue)), ("engagement_score", .int(row.engagementScore)),
-            ("surging", .bool(row.surging)), ("surging_topics", .array(row.surgingTopics.map { .string($0.topic) })),
-            ("last_touch", lastTouch), ("stakeholders_30d", .int(row.stakeholders30d)),
-            ("active_contacts", .int(row.activeContacts)), ("roles_covered", .array(roles.map(JSONText.Value.string))),
-            (
-                "sla",
-                .object([
-                    ("status", .string(row.sla.status.rawValue)),
-                    ("due_at", row.sla.status == .none ? .null : .time(row.sla.dueAt)),
-                ])
-            ),
-            ("recommendation", .string(row.recommendation.rawValue)),
-            ("recommendation_reason", .string(row.reason.text)), ("decision", decision),
-        ])
+        out.open("{")
+        out.key("account_id")
+        out.string(account.id)
+        out.key("name")
+        out.string(account.name)
+        out.key("tier")
+        if let tier = row.tier { out.int(tier.rawValue) } else { out.null() }
+        out.key("owner")
+        out.optional(account.owner)
+        out.key("demand_state")
+        out.string(row.state.rawValue)
+        out.key("engagement_score")
+        out.int(row.engagementScore)
+        out.key("surging")
+        out.bool(row.surging)
+        out.key("surging_topics")
+        out.open("[")
+        for topic in row.surgingTopics { out.string(topic.topic) }
+        out.close("]")
+        out.key("last_touch")
+        if let last = row.lastTouch {
+            out.open("{")
+            out.key("at")
+            out.time(last.at)
+            out.key("channel")
+            out.string(last.channel.rawValue)
+            out.key("direction")
+            out.string(last.direction.rawValue)
+            out.close("}")
+        } else {
+            out.null()
+        }
+        out.key("stakeholders_30d")
+        out.int(row.stakeholders30d)
+        out.key("active_contacts")
+        out.int(row.activeContacts)
+        out.key("roles_covered")
+        out.open("[")
+        for role in row.rolesCovered.sortedRoles.map(\.rawValue).sorted(by: codePointPrecedes) { out.string(role) }
+        out.close("]")
+        out.key("sla")
+        out.open("{")
+        out.key("status")
+        out.string(row.sla.status.rawValue)
+        out.key("due_at")
+        out.time(row.sla.status == .none ? nil : row.sla.dueAt)
+        out.close("}")
+        out.key("recommendation")
+        out.string(row.recommendation.rawValue)
+        out.key("recommendation_reason")
+        out.string(row.reason.text)
+        out.key("decision")
+        if let decision = row.decision {
+            out.open("{")
+            out.key("mark")
+            out.string(decision.action.rawValue)
+            out.key("by")
+            out.string(decision.by)
+            out.key("at")
+            out.time(decision.at)
+            out.key("note")
+            out.optional(decision.note)
+            out.close("}")
+        } else {
+            out.null()
+        }
+        out.close("}")
     }
 }
 

@@ -1,17 +1,24 @@
 import ABMCore
 
-/// Writes JSON text with keys in the order given (SPEC §5 shows its shapes in that order), fast
-/// enough for a 50,000-row board.
+/// Writes JSON text with keys in the order given (SPEC §5 shows its shapes in that order).
+///
+/// Two ways in: a `Value` tree for small documents, or the streaming calls (`open`, `key`,
+/// `string`, `int`, `close`…) that the 50,000-row board uses to write bytes without building
+/// anything first. Separators (`, `) are written for you.
 struct JSONText {
     /// The UTF-8 bytes written so far.
     private(set) var bytes: [UInt8] = []
+    /// Whether the next member or element needs a separator first.
+    private var needsComma = false
 
     /// The text written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Appends raw JSON text (punctuation, numbers).
+    /// Appends raw JSON text (punctuation, whitespace); separators are left to the caller, so
+    /// the next value is written without one.
     mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
+        needsComma = false
     }
 
     /// A JSON value.
@@ -23,6 +30,8 @@ struct JSONText {
         case null
         case array([Value])
         case object([(String, Value)])
+        /// JSON text already written (by the streaming calls).
+        case written([UInt8])
 
         /// A string or null.
         static func optional(_ value: String?) -> Value { value.map(Value.string) ?? .null }
@@ -35,44 +44,147 @@ struct JSONText {
     /// Appends a value.
     mutating func write(_ value: Value) {
         switch value {
-        case .string(let string): writeString(string)
-        case .int(let int): raw(String(int))
-        case .double(let double):
-            if double.isFinite {
-                raw(double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : "\(double)")
-            } else {
-                raw("null")
-            }
-        case .bool(let bool): raw(bool ? "true" : "false")
-        case .null: raw("null")
+        case .string(let string): self.string(string)
+        case .int(let int): self.int(int)
+        case .double(let double): self.double(double)
+        case .bool(let bool): self.bool(bool)
+        case .null: null()
+        case .written(let text):
+            separate()
+            bytes.append(contentsOf: text)
+            needsComma = true
         case .array(let values):
-            bytes.append(UInt8(ascii: "["))
-            for (index, element) in values.enumerated() {
-                if index > 0 { raw(", ") }
-                write(element)
-            }
-            bytes.append(UInt8(ascii: "]"))
+            open("[")
+            for element in values { write(element) }
+            close("]")
         case .object(let members):
-            bytes.append(UInt8(ascii: "{"))
-            for (index, (key, element)) in members.enumerated() {
-                if index > 0 { raw(", ") }
-                writeString(key)
-                raw(": ")
+            open("{")
+            for (name, element) in members {
+                key(name)
                 write(element)
             }
-            bytes.append(UInt8(ascii: "}"))
+            close("}")
         }
     }
 
-    private mutating func writeString(_ string: String) {
+    // MARK: Streaming
+
+    /// Starts an object (`{`) or an array (`[`).
+    mutating func open(_ bracket: Unicode.Scalar) {
+        separate()
+        bytes.append(UInt8(ascii: bracket))
+        needsComma = false
+    }
+
+    /// Ends the object (`}`) or array (`]`) opened last.
+    mutating func close(_ bracket: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: bracket))
+        needsComma = true
+    }
+
+    /// Writes a member's name; its value comes next.
+    mutating func key(_ name: String) {
+        separate()
+        writeQuoted(name)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+        needsComma = false
+    }
+
+    /// Writes a string value.
+    mutating func string(_ value: String) {
+        separate()
+        writeQuoted(value)
+        needsComma = true
+    }
+
+    /// Writes a string value, or null.
+    mutating func optional(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    /// Writes a time as an ISO 8601 UTC string, or null.
+    mutating func time(_ value: Instant?) {
+        guard let value else { return null() }
+        separate()
         bytes.append(UInt8(ascii: "\""))
-        // Fast path: nothing to escape (no quote, backslash or control character, C1 included).
-        let plain = string.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 }
-        if plain {
-            bytes.append(contentsOf: string.utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return
+        value.appendISO8601(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Writes an integer.
+    mutating func int(_ value: Int) {
+        separate()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        if magnitude >= 10_000_000_000 {
+            bytes.append(contentsOf: String(magnitude).utf8)
+        } else {
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                var count = 0
+                repeat {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                    count += 1
+                } while magnitude > 0
+                while count > 0 {
+                    count -= 1
+                    bytes.append(buffer[count])
+                }
+            }
         }
+        needsComma = true
+    }
+
+    /// Writes a number: whole values without a fraction, non-finite ones as null.
+    mutating func double(_ value: Double) {
+        guard value.isFinite else { return null() }
+        if value == value.rounded() && abs(value) < 1e15 { return int(Int(value)) }
+        separate()
+        bytes.append(contentsOf: "\(value)".utf8)
+        needsComma = true
+    }
+
+    /// Writes `true` or `false`.
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
+    }
+
+    /// Writes `null`.
+    mutating func null() {
+        separate()
+        bytes.append(contentsOf: "null".utf8)
+        needsComma = true
+    }
+
+    private mutating func separate() {
+        if needsComma {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(UInt8(ascii: " "))
+        }
+    }
+
+    /// A quoted, escaped string: quote, backslash and control characters (C1 included) escaped.
+    private mutating func writeQuoted(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var copy = string
+        let plain = copy.withUTF8 { utf8 in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 {
+                return false
+            }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if !plain { writeEscaped(string) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscaped(_ string: String) {
         var text = ""
         for scalar in string.unicodeScalars {
             switch scalar {
@@ -90,8 +202,7 @@ struct JSONText {
                 }
             }
         }
-        raw(text)
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// The text of one value.

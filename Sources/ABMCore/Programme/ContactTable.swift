@@ -40,6 +40,20 @@ public struct ContactTable: Sendable {
         self.account.append(account)
     }
 
+    /// Appends one contact given as UTF-8 bytes (an empty `email`: none).
+    mutating func append(
+        id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, email: UnsafeBufferPointer<UInt8>,
+        title: Int32, role: BuyingRole, active: Bool, account: Int32
+    ) {
+        ids.append(bytes: id)
+        names.append(bytes: name)
+        emails.append(bytes: email)
+        titles.append(title)
+        roles.append(UInt8(role.index))
+        self.active.append(active)
+        self.account.append(account)
+    }
+
     /// New table holding the rows at `order`, in that order.
     func permuted(_ order: [Int]) -> ContactTable {
         var result = ContactTable()

@@ -11,6 +11,17 @@ public struct IntentColumns: Sendable {
     /// Empty columns.
     public init() {}
 
+    /// Columns built elsewhere (a loader filling plain arrays); `nil` unless the columns have
+    /// one entry per record and every score is within 0–100.
+    public init?(time: [Int32], topic: [Int32], score: [UInt8]) {
+        guard topic.count == time.count, score.count == time.count, score.allSatisfy({ $0 <= 100 }) else {
+            return nil
+        }
+        self.time = time
+        self.topic = topic
+        self.score = score
+    }
+
     /// The number of records.
     public var count: Int { time.count }
 
@@ -19,6 +30,17 @@ public struct IntentColumns: Sendable {
         self.time.append(time)
         self.topic.append(topic)
         self.score.append(score)
+    }
+
+    /// Replaces every record's topic through a lookup table: topic `t` becomes `topics[t]`
+    /// (−1 outside the table). For loaders that number topics their own way.
+    public mutating func renumber(topics: [Int32]) {
+        topic.withUnsafeMutableBufferPointer { column in
+            for row in column.indices {
+                let old = Int(column[row])
+                column[row] = old >= 0 && old < topics.count ? topics[old] : -1
+            }
+        }
     }
 
     /// New columns holding the rows at `order`, in that order.

@@ -12,17 +12,26 @@
 public struct ProgrammeBuilder {
     private var programme = Programme()
     private var stagedContacts = ContactTable()
+    /// Contact id → staging number, for the record-based paths; filled in lazily (see
+    /// `indexContacts`), so loaders that add contacts by numbers never pay for it.
     private var contactNumbers: [String: Int32] = [:]
+    /// How many staged contacts `contactNumbers` covers.
+    private var indexedContacts = 0
     private var stagedTouches: TouchColumns
     private var touchAccount: [Int32] = []
     private var stagedIntent = IntentColumns()
     private var intentAccount: [Int32] = []
 
     /// A builder expecting about `touches` touches whose ids take `idBytes` bytes in all
-    /// (reserving exactly that keeps memory tight for large programmes).
-    public init(reservingTouches touches: Int = 0, idBytes: Int = 0) {
+    /// (reserving exactly that keeps memory tight for large programmes), and `accounts`
+    /// accounts.
+    public init(reservingTouches touches: Int = 0, idBytes: Int = 0, accounts: Int = 0) {
         stagedTouches = TouchColumns(reserving: touches, idBytes: idBytes)
         touchAccount.reserveCapacity(touches)
+        programme.accounts.reserveCapacity(accounts)
+        programme.accountNumbers.reserveCapacity(accounts)
+        programme.opportunities.reserveCapacity(accounts)
+        programme.history.reserveCapacity(accounts)
     }
 
     /// The number of accounts added so far.
@@ -43,6 +52,11 @@ public struct ProgrammeBuilder {
         return index
     }
 
+    /// The ids of accounts given by index, for each entry of `indexes` (−1: `nil`).
+    public func accountIds(byNumber indexes: [Int32]) -> [String?] {
+        indexes.map { $0 >= 0 && Int($0) < programme.accounts.count ? programme.accounts[Int($0)].id : nil }
+    }
+
     /// The index of the account with id `id`.
     public func accountIndex(of id: String) -> Int? {
         programme.accountNumbers[id].map(Int.init)
@@ -55,9 +69,11 @@ public struct ProgrammeBuilder {
         guard let account = programme.accountNumbers[contact.accountId] else {
             throw .unknownAccount(id: contact.accountId, record: "contact \"\(contact.id)\"")
         }
+        indexContacts()
         guard contactNumbers[contact.id] == nil else { throw .duplicateContact(id: contact.id) }
         let number = Int32(stagedContacts.count)
         contactNumbers[contact.id] = number
+        indexedContacts += 1
         let title = contact.title.map { programme.titles.intern($0) } ?? -1
         stagedContacts.append(
             id: contact.id, name: contact.name, email: contact.email, title: title,
@@ -65,24 +81,40 @@ public struct ProgrammeBuilder {
         return number
     }
 
-    /// Adds a contact of the account at index `account` (the store's loader, which knows the
-    /// index) and returns its staging number.
-    /// - Throws: `ProgrammeError.duplicateContact` for a repeated id.
+    /// Adds a contact of the account at index `account`, given as UTF-8 bytes with its title
+    /// already numbered by `internTitle` (−1: none) and no e-mail when `email` is empty — the
+    /// store's loader, which makes no `String` per contact — and returns its staging number.
+    /// The caller keeps ids unique (the store's key does); they are indexed only if a
+    /// record-based method needs them later.
     @discardableResult
     public mutating func addContact(
-        id: String, account: Int, name: String, title: String?, role: BuyingRole, email: String?, active: Bool
-    ) throws(ProgrammeError) -> Int32 {
-        guard contactNumbers[id] == nil else { throw .duplicateContact(id: id) }
+        id: UnsafeBufferPointer<UInt8>, account: Int, name: UnsafeBufferPointer<UInt8>, title: Int32,
+        role: BuyingRole, email: UnsafeBufferPointer<UInt8>, active: Bool
+    ) -> Int32 {
         let number = Int32(stagedContacts.count)
-        contactNumbers[id] = number
-        let titleNumber = title.map { programme.titles.intern($0) } ?? -1
         stagedContacts.append(
-            id: id, name: name, email: email, title: titleNumber, role: role, active: active, account: Int32(account))
+            id: id, name: name, email: email, title: title, role: role, active: active, account: Int32(account))
         return number
     }
 
+    /// The number of `title` in the programme's job-title interner.
+    public mutating func internTitle(_ title: String) -> Int32 { programme.titles.intern(title) }
+
     /// The staging number of contact `id`.
-    public func contactNumber(of id: String) -> Int32? { contactNumbers[id] }
+    public mutating func contactNumber(of id: String) -> Int32? {
+        indexContacts()
+        return contactNumbers[id]
+    }
+
+    /// Indexes the contacts added by numbers since the last call (the first id wins).
+    private mutating func indexContacts() {
+        guard indexedContacts < stagedContacts.count else { return }
+        contactNumbers.reserveCapacity(stagedContacts.count)
+        for row in indexedContacts..<stagedContacts.count where contactNumbers[stagedContacts.ids[row]] == nil {
+            contactNumbers[stagedContacts.ids[row]] = Int32(row)
+        }
+        indexedContacts = stagedContacts.count
+    }
 
     /// The number of `topic` in the programme's topic interner.
     public mutating func internTopic(_ topic: String) -> Int32 { programme.topics.intern(topic) }
@@ -100,6 +132,7 @@ public struct ProgrammeBuilder {
         }
         var contact: Int32 = -1
         if let contactId = touch.contactId {
+            indexContacts()
             guard let number = contactNumbers[contactId] else {
                 throw .unknownContact(id: contactId, record: record)
             }
@@ -142,18 +175,64 @@ public struct ProgrammeBuilder {
         touchAccount.append(Int32(account))
     }
 
-    /// Adds a touch by numbers with its id as UTF-8 bytes (the store's loader); see
-    /// `addTouch(account:at:channel:direction:contact:label:id:note:)`.
-    /// - Throws: `ProgrammeError.timeOutOfRange`.
-    public mutating func addTouch(
-        account: Int, at time: Instant, kind: UInt8, contact: Int32, label: Int32,
-        idBytes: UnsafeBufferPointer<UInt8>, note: String?
-    ) throws(ProgrammeError) {
-        guard let compact = CompactTime.encode(time) else {
-            throw .timeOutOfRange(time, record: "touch \"\(String(decoding: idBytes, as: UTF8.self))\"")
+    /// Adds touches staged apart from the builder (decoded on another thread, say): row `i` of
+    /// `columns` belongs to the account at index `accounts[i]`; its contact is a staging
+    /// number from `addContact` (or −1) and its label a number from `touchLabel`. Rows already
+    /// grouped by account and sorted by time then id are taken without sorting; into an empty
+    /// builder, the columns are taken as they are, without copying.
+    /// - Throws: `ProgrammeError.stagedRecordsDoNotFit` when an account index or the row
+    ///   count is wrong.
+    public mutating func addTouches(_ columns: TouchColumns, accounts: [Int32]) throws(ProgrammeError) {
+        guard accounts.count == columns.count else {
+            throw .stagedRecordsDoNotFit("\(columns.count) rows but \(accounts.count) account numbers")
         }
-        stagedTouches.append(time: compact, kind: kind, contact: contact, label: label, idBytes: idBytes, note: note)
-        touchAccount.append(Int32(account))
+        let accountCount = Int32(programme.accounts.count)
+        for account in accounts where account < 0 || account >= accountCount {
+            throw .stagedRecordsDoNotFit("account index \(account) of \(accountCount)")
+        }
+        let contactCount = Int32(stagedContacts.count)
+        for contact in columns.contact where contact < -1 || contact >= contactCount {
+            throw .stagedRecordsDoNotFit("contact number \(contact) of \(contactCount)")
+        }
+        let labelCount = Int32(programme.touchLabels.labels.count)
+        for label in columns.label where label < 0 || label >= labelCount {
+            throw .stagedRecordsDoNotFit("label number \(label) of \(labelCount)")
+        }
+        if stagedTouches.count == 0 {
+            stagedTouches = columns
+            touchAccount = accounts
+        } else {
+            for row in 0..<columns.count { stagedTouches.append(row: row, of: columns) }
+            touchAccount.append(contentsOf: accounts)
+        }
+    }
+
+    /// Adds intent records staged apart from the builder: row `i` of `columns` belongs to the
+    /// account at index `accounts[i]` and its topic is a number from `internTopic`. Into a
+    /// builder without intent, the columns are taken as they are.
+    /// - Throws: `ProgrammeError.stagedRecordsDoNotFit` when an account index, a topic or the
+    ///   row count is wrong.
+    public mutating func addIntent(_ columns: IntentColumns, accounts: [Int32]) throws(ProgrammeError) {
+        guard accounts.count == columns.count else {
+            throw .stagedRecordsDoNotFit("\(columns.count) intent records but \(accounts.count) account numbers")
+        }
+        let accountCount = Int32(programme.accounts.count)
+        for account in accounts where account < 0 || account >= accountCount {
+            throw .stagedRecordsDoNotFit("account index \(account) of \(accountCount)")
+        }
+        let topicCount = Int32(programme.topics.count)
+        for topic in columns.topic where topic < 0 || topic >= topicCount {
+            throw .stagedRecordsDoNotFit("topic number \(topic) of \(topicCount)")
+        }
+        if stagedIntent.count == 0 {
+            stagedIntent = columns
+            intentAccount = accounts
+        } else {
+            for row in 0..<columns.count {
+                stagedIntent.append(time: columns.time[row], topic: columns.topic[row], score: columns.score[row])
+            }
+            intentAccount.append(contentsOf: accounts)
+        }
     }
 
     /// Adds an intent record.

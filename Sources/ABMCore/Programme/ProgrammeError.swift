@@ -18,6 +18,8 @@ public enum ProgrammeError: Error, Sendable, Hashable, CustomStringConvertible {
     case timeOutOfRange(Instant, record: String)
     /// An intent score outside 0–100.
     case scoreOutOfRange(Int, record: String)
+    /// Touches or intent staged apart from the builder that do not fit it (a loader's mistake).
+    case stagedRecordsDoNotFit(String)
 
     /// What is wrong, naming the record.
     public var description: String {
@@ -38,6 +40,8 @@ public enum ProgrammeError: Error, Sendable, Hashable, CustomStringConvertible {
                 "\(record) is dated \(instant.iso8601); times must lie between \(CompactTime.earliest.isoDate) and \(CompactTime.latest.isoDate)"
         case .scoreOutOfRange(let score, let record):
             return "\(record) has score \(score); intent scores run from 0 to 100"
+        case .stagedRecordsDoNotFit(let reason):
+            return "staged records do not fit the programme: \(reason)"
         }
     }
 }

@@ -21,6 +21,27 @@ public struct StringArena: Sendable, Hashable {
         bytes.reserveCapacity(byteCount)
     }
 
+    /// An arena over strings already laid out: `ends[i]` is where string `i` ends in `bytes`.
+    /// `nil` when the ends decrease or the last one is not `bytes.count`.
+    public init?(bytes: [UInt8], ends: [UInt32]) {
+        var previous: UInt32 = 0
+        var uniform = true
+        let first = ends.first ?? 0
+        for end in ends {
+            guard end >= previous else { return nil }
+            if end - previous != first { uniform = false }
+            previous = end
+        }
+        guard Int(previous) == bytes.count else { return nil }
+        self.bytes = bytes
+        count = ends.count
+        if uniform && !ends.isEmpty {
+            uniformLength = Int(first)
+        } else if !ends.isEmpty {
+            self.ends = ends
+        }
+    }
+
     /// The string at `index`.
     public subscript(index: Int) -> String {
         let range = byteRange(index)
@@ -110,9 +131,11 @@ public struct StringArena: Sendable, Hashable {
 }
 
 extension Array {
-    /// A copy whose capacity equals its count (growth by doubling can leave up to half unused).
+    /// A copy whose capacity is its count (growth by doubling can leave up to half unused);
+    /// the array itself when less than 1/32 is spare (an exact reservation, rounded up by
+    /// the allocator), so large columns are not copied for nothing.
     public func compacted() -> [Element] {
-        if capacity == count { return self }
+        if capacity - count <= count / 32 { return self }
         return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             _ = buffer.initialize(from: self)
             initialized = count

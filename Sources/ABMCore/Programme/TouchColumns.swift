@@ -28,6 +28,23 @@ public struct TouchColumns: Sendable {
         ids = StringArena(reservingStrings: count, bytes: idBytes)
     }
 
+    /// Columns built elsewhere (a loader filling plain arrays); `nil` unless every column has
+    /// one entry per touch and every note's row exists.
+    public init?(
+        time: [Int32], kind: [UInt8], contact: [Int32], label: [Int32], ids: StringArena, notes: [Int32: String]
+    ) {
+        let count = time.count
+        guard kind.count == count, contact.count == count, label.count == count, ids.count == count,
+            notes.keys.allSatisfy({ $0 >= 0 && Int($0) < count })
+        else { return nil }
+        self.time = time
+        self.kind = kind
+        self.contact = contact
+        self.label = label
+        self.ids = ids
+        self.notes = notes.filter { !$0.value.isEmpty }
+    }
+
     /// The number of touches.
     public var count: Int { time.count }
 
@@ -59,23 +76,29 @@ public struct TouchColumns: Sendable {
         ids.append(id)
     }
 
-    /// Appends a touch whose id is given as UTF-8 bytes (the store's loader: no String made).
-    public mutating func append(
-        time: Int32, kind: UInt8, contact: Int32, label: Int32, idBytes: UnsafeBufferPointer<UInt8>, note: String?
-    ) {
-        if let note, !note.isEmpty { notes[Int32(self.time.count)] = note }
-        self.time.append(time)
-        self.kind.append(kind)
-        self.contact.append(contact)
-        self.label.append(label)
-        ids.append(bytes: idBytes)
-    }
-
     /// Appends row `row` of `other`.
     public mutating func append(row: Int, of other: TouchColumns) {
         append(
             time: other.time[row], kind: other.kind[row], contact: other.contact[row],
             label: other.label[row], id: other.ids[row], note: other.notes[Int32(row)])
+    }
+
+    /// Replaces every row's contact and label through lookup tables: contact `c` becomes
+    /// `contacts[c]` and label `l` becomes `labels[l]`; a number outside its table becomes −1
+    /// (no contact) or 0 (the empty label). For loaders that number things their own way.
+    public mutating func renumber(contacts: [Int32], labels: [Int32]) {
+        contact.withUnsafeMutableBufferPointer { column in
+            for row in column.indices {
+                let old = Int(column[row])
+                column[row] = old >= 0 && old < contacts.count ? contacts[old] : -1
+            }
+        }
+        label.withUnsafeMutableBufferPointer { column in
+            for row in column.indices {
+                let old = Int(column[row])
+                column[row] = old >= 0 && old < labels.count ? labels[old] : 0
+            }
+        }
     }
 
     /// Whether row `a` sorts before row `b`: by time, then by id (code points).

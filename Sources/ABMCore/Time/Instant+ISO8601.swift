@@ -77,10 +77,16 @@ extension Instant {
 
     /// The instant as ISO 8601 UTC to the second, e.g. `2026-11-18T15:00:00Z`.
     public var iso8601: String {
-        let date = civilDate
-        let sod = secondOfDay
         var out = [UInt8]()
         out.reserveCapacity(20)
+        appendISO8601(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `iso8601`'s UTF-8 bytes to `out` (for writers that build bytes, not strings).
+    public func appendISO8601(to out: inout [UInt8]) {
+        let date = civilDate
+        let sod = secondOfDay
         appendPadded(&out, date.year, width: 4)
         out.append(UInt8(ascii: "-"))
         appendPadded(&out, date.month, width: 2)
@@ -93,7 +99,6 @@ extension Instant {
         out.append(UInt8(ascii: ":"))
         appendPadded(&out, Int(sod % 60), width: 2)
         out.append(UInt8(ascii: "Z"))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The UTC date as `YYYY-MM-DD`.

@@ -1,13 +1,117 @@
 import ABMCore
+import Foundation
 import GRDB
-import GRDBSQLite
 
 extension SQLiteStore {
-    /// The whole programme, read in one snapshot: accounts, contacts, then every account's
-    /// touch and intent blocks in account order (so the builder needs no sorting), then
-    /// opportunities and the history.
+    /// The whole programme as of one revision. Touches and intent, most of the bytes, are
+    /// decoded on a second core in a read transaction of their own while this thread reads the
+    /// rest; both note the revision they saw, and when a write came between them the load
+    /// starts over in a single transaction.
     public func loadProgramme(phases: (String) -> Void) throws(StoreError) -> Programme {
-        try read { db in try ProgrammeLoader(db: db).load(phases: phases) }
+        let pool = self.pool
+        let background = BackgroundWork {
+            Result { () throws(StoreError) -> StagedBlocks in
+                try SQLiteStore.read(pool) { db in try BlockStager(db: db).stage() }
+            }
+        }
+        let (builder, numbering) = try read { db in try ProgrammeLoader(db: db).loadAllButBlocks(phases: phases) }
+        let blocks = try background.wait().get()
+        phases("load touches and intent (second core)")
+        if blocks.revision == numbering.revision {
+            return try numbering.finish(consume builder, adding: blocks, phases: phases)
+        }
+        return try read { db in
+            let blocks = try BlockStager(db: db).stage()
+            let (builder, numbering) = try ProgrammeLoader(db: db).loadAllButBlocks(phases: phases)
+            return try numbering.finish(consume builder, adding: blocks, phases: phases)
+        }
+    }
+}
+
+/// Work started on another thread now, whose result is collected later.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<Value, StoreError> = .failure(.database("background work did not finish"))
+
+    /// Starts `work` on a new thread.
+    init(_ work: @escaping @Sendable () -> Result<Value, StoreError>) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    /// Waits for the work and returns its result.
+    func wait() -> Result<Value, StoreError> {
+        done.wait()
+        return result
+    }
+}
+
+/// What the loader learned about the store's numbering, to number staged touches the
+/// builder's way.
+struct StoreNumbering {
+    /// The revision read.
+    var revision: Int64
+    /// Store account number → builder index (−1: none).
+    var accountIndex: [Int32]
+    /// Store contact number → builder staging number (−1: none).
+    var contactStaging: [Int32]
+    /// Store term number → text.
+    var terms: [Int32: String]
+
+    /// Adds the staged blocks to `builder` and builds the programme.
+    func finish(_ builder: consuming ProgrammeBuilder, adding blocks: StagedBlocks, phases: (String) -> Void)
+        throws(StoreError) -> Programme
+    {
+        // Store term numbers become the builder's topic and people numbers, then labels.
+        let termCount = Int(terms.keys.max() ?? -1) + 1
+        var topics = [Int32](repeating: -1, count: termCount)
+        var people = [Int32](repeating: -1, count: termCount)
+        var usedTopic = [Bool](repeating: false, count: termCount)
+        var usedPerson = [Bool](repeating: false, count: termCount)
+        for term in blocks.intent.topic where term >= 0 && Int(term) < termCount { usedTopic[Int(term)] = true }
+        for pair in blocks.labels {
+            if pair.topic >= 0 && Int(pair.topic) < termCount { usedTopic[Int(pair.topic)] = true }
+            if pair.by >= 0 && Int(pair.by) < termCount { usedPerson[Int(pair.by)] = true }
+        }
+        for term in 0..<termCount {
+            if usedTopic[term] { topics[term] = builder.internTopic(terms[Int32(term)] ?? "") }
+            if usedPerson[term] { people[term] = builder.internPerson(terms[Int32(term)] ?? "") }
+        }
+        var labels: [Int32] = []
+        labels.reserveCapacity(blocks.labels.count)
+        for pair in blocks.labels {
+            let topic = pair.topic >= 0 && Int(pair.topic) < termCount ? topics[Int(pair.topic)] : -1
+            let by = pair.by >= 0 && Int(pair.by) < termCount ? people[Int(pair.by)] : -1
+            labels.append(builder.touchLabel(topic: topic, by: by))
+        }
+        var touches = blocks.touches
+        touches.renumber(contacts: contactStaging, labels: labels)
+        var intent = blocks.intent
+        intent.renumber(topics: topics)
+        do {
+            try builder.addTouches(touches, accounts: accountIndexes(of: blocks.touchRuns, count: touches.count))
+            try builder.addIntent(intent, accounts: accountIndexes(of: blocks.intentRuns, count: intent.count))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database("\(error)")
+        }
+        phases("number the touches and intent")
+        defer { phases("build the programme") }
+        return builder.build()
+    }
+
+    /// Each row's builder account index, from runs of store account numbers.
+    private func accountIndexes(of runs: [StagedBlocks.Run], count: Int) throws(StoreError) -> [Int32] {
+        var accounts = [Int32](reservingCapacity: count)
+        for run in runs {
+            let index = run.account >= 0 && Int(run.account) < accountIndex.count ? accountIndex[Int(run.account)] : -1
+            guard index >= 0 else { throw .database("records of account number \(run.account), which does not exist") }
+            accounts.append(contentsOf: repeatElement(index, count: Int(run.count)))
+        }
+        return accounts
     }
 }
 
@@ -15,226 +119,128 @@ extension SQLiteStore {
 struct ProgrammeLoader {
     let db: Database
 
-    func load(phases: (String) -> Void) throws -> Programme {
-        let sizes = try Row.fetchOne(
-            db, sql: "SELECT coalesce(sum(touches), 0), coalesce(sum(id_bytes), 0) FROM touch_block")
-        var builder = ProgrammeBuilder(reservingTouches: sizes?[0] ?? 0, idBytes: sizes?[1] ?? 0)
+    /// Accounts, contacts, terms, opportunities and the history.
+    func loadAllButBlocks(phases: (String) -> Void) throws -> (ProgrammeBuilder, StoreNumbering) {
+        let revision = try SQLiteStore.revision(db)
+        let accountCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0
+        var builder = ProgrammeBuilder(accounts: accountCount)
         let accountIndex = try loadAccounts(into: &builder)
         phases("load accounts")
         let contacts = try loadContacts(into: &builder, accountIndex: accountIndex)
         phases("load contacts")
-        var termText: [Int32: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT number, text FROM term") { termText[row[0]] = row[1] }
-        try loadTouches(into: &builder, accountIndex: accountIndex, contacts: contacts, terms: termText)
-        phases("load touches")
-        try loadIntent(into: &builder, accountIndex: accountIndex, terms: termText)
-        phases("load intent")
-        try loadOpportunities(into: &builder)
-        try loadHistory(into: &builder)
+        var terms: [Int32: String] = [:]
+        let termRows = try RawRows(db, sql: "SELECT number, text FROM term", what: "terms")
+        while try termRows.next() { terms[Int32(truncatingIfNeeded: termRows.int(0))] = termRows.text(1) }
+        let accountIds = builder.accountIds(byNumber: accountIndex)
+        try loadOpportunities(into: &builder, accountIds: accountIds)
+        try loadHistory(into: &builder, accountIds: accountIds)
         phases("load opportunities and history")
-        defer { phases("build the programme") }
-        return builder.build()
+        return (
+            builder,
+            StoreNumbering(revision: revision, accountIndex: accountIndex, contactStaging: contacts, terms: terms)
+        )
     }
 
     /// Accounts in number order; returns account number → builder index (−1: none).
-    private func loadAccounts(into builder: inout ProgrammeBuilder) throws -> [Int] {
+    private func loadAccounts(into builder: inout ProgrammeBuilder) throws -> [Int32] {
         let highest = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM account") ?? 0
-        var index = [Int](repeating: -1, count: highest + 1)
-        let rows = try Row.fetchCursor(
+        var index = [Int32](repeating: -1, count: highest + 1)
+        let rows = try RawRows(
             db,
             sql: """
                 SELECT number, account_id, name, imported_tier, domain, industry, employees, annual_revenue,
                        region, owner, sdr, icp_score, holdout, parent_account_id
                 FROM account ORDER BY number
-                """)
-        while let row = try rows.next() {
+                """, what: "accounts")
+        while try rows.next() {
             let account = Account(
-                id: row[1], name: row[2], importedTier: Tier(rawValue: row[3]) ?? .three, domain: row[4],
-                industry: row[5], employees: row[6], annualRevenue: row[7], region: row[8], owner: row[9],
-                sdr: row[10], icpScore: row[11], holdout: row[12], parentAccountId: row[13])
-            let number: Int = row[0]
-            index[number] = try builder.addAccount(account)
+                id: rows.text(1), name: rows.text(2), importedTier: Tier(rawValue: rows.int(3)) ?? .three,
+                domain: rows.optionalText(4), industry: rows.optionalText(5), employees: rows.optionalInt(6),
+                annualRevenue: rows.optionalDouble(7), region: rows.optionalText(8), owner: rows.optionalText(9),
+                sdr: rows.optionalText(10), icpScore: rows.optionalInt(11), holdout: rows.int(12) != 0,
+                parentAccountId: rows.optionalText(13))
+            let number = rows.int(0)
+            guard number >= 0 && number <= highest else { continue }
+            index[number] = Int32(try builder.addAccount(account))
         }
         return index
     }
 
-    /// A contact's staging number in the builder and its account's number.
-    struct LoadedContact {
-        var staging: Int32
-        var account: Int32
-    }
-
-    /// Contacts grouped by account; returns contact number → staging number and account
-    /// (account −1: no such contact).
-    private func loadContacts(into builder: inout ProgrammeBuilder, accountIndex: [Int]) throws -> [LoadedContact] {
+    /// Contacts in number order; returns contact number → staging number (−1: none).
+    private func loadContacts(into builder: inout ProgrammeBuilder, accountIndex: [Int32]) throws -> [Int32] {
         let highest = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM contact") ?? 0
-        var contacts = [LoadedContact](repeating: LoadedContact(staging: -1, account: -1), count: highest + 1)
-        let statement = try db.makeStatement(
+        var staging = [Int32](repeating: -1, count: highest + 1)
+        // Roles come numbered by SQLite (the dense `BuyingRole.index`), titles interned once
+        // per distinct text, and ids, names and e-mails go to the builder as bytes.
+        let roleIndex = BuyingRole.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.index)" }.joined(separator: " ")
+        var titles: [String: Int32] = [:]
+        let rows = try RawRows(
+            db,
             sql: """
-                SELECT number, account, contact_id, name, title, buying_role, email, active
+                SELECT number, account, contact_id, name, title, CASE buying_role \(roleIndex) ELSE -1 END, email, active
                 FROM contact ORDER BY number
-                """)
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw) }
-        func text(_ column: Int32) -> String? {
-            guard let pointer = sqlite3_column_text(raw, column) else { return nil }
-            return String(
-                decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(raw, column))),
-                as: UTF8.self)
-        }
-        var roles: [String: BuyingRole] = [:]
-        for role in BuyingRole.allCases { roles[role.rawValue] = role }
-        while true {
-            let step = sqlite3_step(raw)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw StoreError.database("reading contacts: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-            }
-            let number = Int(sqlite3_column_int64(raw, 0))
-            let account = Int(sqlite3_column_int64(raw, 1))
-            guard number >= 0, number < contacts.count, account >= 0, account < accountIndex.count,
+                """, what: "contacts")
+        while try rows.next() {
+            let number = rows.int(0)
+            let account = rows.int(1)
+            guard number >= 0, number <= highest, account >= 0, account < accountIndex.count,
                 accountIndex[account] >= 0
             else { continue }
-            let staging = try builder.addContact(
-                id: text(2) ?? "", account: accountIndex[account], name: text(3) ?? "", title: text(4),
-                role: roles[text(5) ?? ""] ?? .unknown, email: text(6), active: sqlite3_column_int(raw, 7) != 0)
-            contacts[number] = LoadedContact(staging: staging, account: Int32(account))
-        }
-        return contacts
-    }
-
-    /// Every touch block, decoded straight into the builder's columns.
-    private func loadTouches(
-        into builder: inout ProgrammeBuilder, accountIndex: [Int], contacts: [LoadedContact],
-        terms: [Int32: String]
-    ) throws {
-        var topicNumber: [Int32: Int32] = [:]
-        var personNumber: [Int32: Int32] = [:]
-        var labelCache: [Int64: Int32] = [:]
-        var lastLabelKey = Int64.min
-        var lastLabel: Int32 = -1
-        let statement = try db.makeStatement(sql: "SELECT account, data FROM touch_block ORDER BY account")
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw) }
-        var failure: Error?
-        while failure == nil {
-            let step = sqlite3_step(raw)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw StoreError.database("reading touches: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-            }
-            let number = sqlite3_column_int(raw, 0)
-            guard number >= 0, Int(number) < accountIndex.count, accountIndex[Int(number)] >= 0 else { continue }
-            let index = accountIndex[Int(number)]
-            let size = Int(sqlite3_column_bytes(raw, 1))
-            guard let base = sqlite3_column_blob(raw, 1) else { continue }
-            let bytes = UnsafeRawBufferPointer(start: base, count: size)
-            let decoded = TouchBlock.forEach(in: bytes) { time, kind, contact, topic, by, id, note in
-                guard failure == nil else { return }
-                var staging: Int32 = -1
-                if contact >= 0, Int(contact) < contacts.count, contacts[Int(contact)].account == number {
-                    staging = contacts[Int(contact)].staging
-                }
-                let labelKey = Int64(topic) << 32 | Int64(UInt32(bitPattern: by))
-                let label: Int32
-                if labelKey == lastLabelKey {
-                    label = lastLabel
-                } else if let cached = labelCache[labelKey] {
-                    label = cached
+            var title: Int32 = -1
+            if let text = rows.optionalText(4) {
+                if let known = titles[text] {
+                    title = known
                 } else {
-                    let topicId =
-                        topic < 0 ? -1 : cachedTerm(topic, &topicNumber) { builder.internTopic(terms[topic] ?? "") }
-                    let byId = by < 0 ? -1 : cachedTerm(by, &personNumber) { builder.internPerson(terms[by] ?? "") }
-                    label = builder.touchLabel(topic: topicId, by: byId)
-                    labelCache[labelKey] = label
-                }
-                lastLabelKey = labelKey
-                lastLabel = label
-                do {
-                    try builder.addTouch(
-                        account: index, at: Instant(seconds: time), kind: kind, contact: staging, label: label,
-                        idBytes: id.assumingMemoryBound(to: UInt8.self),
-                        note: note.map { String(decoding: $0, as: UTF8.self) })
-                } catch {
-                    failure = error
+                    title = builder.internTitle(text)
+                    titles[text] = title
                 }
             }
-            if decoded == nil { throw StoreError.database("the touch block of account number \(number) is damaged") }
+            staging[number] = builder.addContact(
+                id: rows.utf8(2), account: Int(accountIndex[account]), name: rows.utf8(3), title: title,
+                role: BuyingRole(index: rows.int(5)), email: rows.utf8(6), active: rows.int(7) != 0)
         }
-        if let failure { throw failure }
+        return staging
     }
 
-    /// Every intent block.
-    private func loadIntent(into builder: inout ProgrammeBuilder, accountIndex: [Int], terms: [Int32: String])
-        throws
-    {
-        var topicNumber: [Int32: Int32] = [:]
-        let statement = try db.makeStatement(sql: "SELECT account, data FROM intent_block ORDER BY account")
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw) }
-        while true {
-            let step = sqlite3_step(raw)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else {
-                throw StoreError.database("reading intent: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-            }
-            let number = Int(sqlite3_column_int(raw, 0))
-            guard number >= 0, number < accountIndex.count, accountIndex[number] >= 0 else { continue }
-            let size = Int(sqlite3_column_bytes(raw, 1))
-            guard size % IntentBlock.recordBytes == 0 else { throw StoreError.database("an intent block is damaged") }
-            guard let base = sqlite3_column_blob(raw, 1) else { continue }
-            let bytes = UnsafeRawBufferPointer(start: base, count: size)
-            var offset = 0
-            while offset < size {
-                let time = bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self).littleEndian
-                let term = bytes.loadUnaligned(fromByteOffset: offset + 8, as: Int32.self).littleEndian
-                let score = bytes[offset + 12]
-                let topic = cachedTerm(term, &topicNumber) { builder.internTopic(terms[term] ?? "") }
-                try builder.addIntent(
-                    account: accountIndex[number], topic: topic, score: Int(score), at: Instant(seconds: time))
-                offset += IntentBlock.recordBytes
-            }
-        }
-    }
-
-    private func loadOpportunities(into builder: inout ProgrammeBuilder) throws {
-        let rows = try Row.fetchCursor(
+    /// Every opportunity; `accountIds` maps store account numbers to ids.
+    private func loadOpportunities(into builder: inout ProgrammeBuilder, accountIds: [String?]) throws {
+        let rows = try RawRows(
             db,
             sql: """
-                SELECT o.opportunity_id, a.account_id, o.status, o.kind, o.stage, o.amount, o.created_at, o.closed_at
-                FROM opportunity o JOIN account a ON a.number = o.account ORDER BY o.account, o.opportunity_id
-                """)
-        while let row = try rows.next() {
-            let closed: Int64? = row[7]
+                SELECT opportunity_id, account, status, kind, stage, amount, created_at, closed_at
+                FROM opportunity ORDER BY account, opportunity_id
+                """, what: "opportunities")
+        while try rows.next() {
+            guard let accountId = accountIds.element(at: rows.int(1)) else { continue }
             try builder.addOpportunity(
                 Opportunity(
-                    id: row[0], accountId: row[1], status: OpportunityStatus(rawValue: row[2]) ?? .open,
-                    kind: OpportunityKind(rawValue: row[3]) ?? .new, stage: row[4], amount: row[5],
-                    createdAt: Instant(seconds: row[6]), closedAt: closed.map(Instant.init(seconds:))))
+                    id: rows.text(0), accountId: accountId, status: OpportunityStatus(rawValue: rows.text(2)) ?? .open,
+                    kind: OpportunityKind(rawValue: rows.text(3)) ?? .new, stage: rows.optionalText(4),
+                    amount: rows.optionalDouble(5), createdAt: Instant(seconds: Int64(rows.int(6))),
+                    closedAt: rows.optionalInt(7).map { Instant(seconds: Int64($0)) }))
         }
     }
 
-    private func loadHistory(into builder: inout ProgrammeBuilder) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT a.account_id, h.at, h.by, h.event, h.tier, h.note
-                FROM history h JOIN account a ON a.number = h.account ORDER BY h.seq
-                """)
-        while let row = try rows.next() {
-            guard let event = HistoryCoding.event(row[3], tier: row[4], note: row[5]) else { continue }
+    /// The whole history in recording order.
+    private func loadHistory(into builder: inout ProgrammeBuilder, accountIds: [String?]) throws {
+        let rows = try RawRows(
+            db, sql: "SELECT account, at, by, event, tier, note FROM history ORDER BY seq", what: "the history")
+        while try rows.next() {
+            guard let accountId = accountIds.element(at: rows.int(0)),
+                let event = HistoryCoding.event(rows.text(3), tier: rows.optionalInt(4), note: rows.optionalText(5))
+            else { continue }
             try builder.addHistory(
-                HistoryRecord(accountId: row[0], at: Instant(seconds: row[1]), by: row[2], event: event))
+                HistoryRecord(
+                    accountId: accountId, at: Instant(seconds: Int64(rows.int(1))), by: rows.text(2), event: event))
         }
     }
 }
 
-/// The builder's number for a store term, interned on first use.
-private func cachedTerm(_ term: Int32, _ cache: inout [Int32: Int32], intern: () -> Int32) -> Int32 {
-    if let known = cache[term] { return known }
-    let number = intern()
-    cache[term] = number
-    return number
+extension Array {
+    /// The element at `index`, or `nil` when out of range (or itself `nil`).
+    func element<Wrapped>(at index: Int) -> Wrapped? where Element == Wrapped? {
+        index >= 0 && index < count ? self[index] : nil
+    }
 }
 
 /// How history events are spelled in the `history` table.

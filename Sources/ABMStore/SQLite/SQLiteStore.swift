@@ -27,7 +27,8 @@ public final class SQLiteStore: ProgrammeStore {
         configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            try db.execute(
+                sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824")
         }
         // Several processes may create the same new store at once: switching it to WAL and
         // creating the schema can then meet a lock that the busy timeout does not cover, so the
@@ -67,11 +68,21 @@ public final class SQLiteStore: ProgrammeStore {
 
     /// The current revision (`meta.revision`).
     public func revision() throws(StoreError) -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0 }
+        try read { db in try SQLiteStore.revision(db) }
+    }
+
+    /// The revision as seen by `db`'s transaction.
+    static func revision(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
     }
 
     /// A read in one consistent snapshot, with errors turned into `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try SQLiteStore.read(pool, body)
+    }
+
+    /// A read in one consistent snapshot of `pool` (from any thread).
+    static func read<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read(body)
         } catch let error as StoreError {
@@ -107,7 +118,7 @@ public final class SQLiteStore: ProgrammeStore {
     /// Moves the revision on and notes which accounts changed in it.
     private func bumpRevision(_ db: Database, changed: [Int32]) throws {
         try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'revision'")
-        let revision = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
+        let revision = try SQLiteStore.revision(db)
         let insert = try db.makeStatement(
             sql: "INSERT OR IGNORE INTO changed_account (revision, account) VALUES (?, ?)")
         for account in Set(changed) { try insert.execute(arguments: [revision, account]) }
