@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 //
 // abmboard — the weekly account-based-marketing review board.
-// The module graph (see ARCHITECTURE.md): ABMCore (the pure engine) ← ABMImport ← ABMStore ←
-// ABMCommands ← abmboard. Later modules (terminal, views) plug in around ABMCore the same way.
+// The module graph (see ARCHITECTURE.md): ABMCore (the pure engine) ← ABMImport ← ABMStore;
+// ABMCore ← ABMBoardUI (screen buffer, views, reducer: pure) ← ABMTerminal (the only ncurses
+// code, through CNcursesw); all of them ← ABMCommands ← abmboard.
 
 import PackageDescription
 
@@ -44,11 +45,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The ncurses C library with a shim header (wide characters, macros Swift cannot import).
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The board's screens as pure code: screen buffer, text for people, views, key map, reducer.
+        .target(name: "ABMBoardUI", dependencies: ["ABMCore"], swiftSettings: strict),
+        // The only code that touches ncurses: start and restore the terminal, keys, colours, and
+        // drawing a screen buffer by its difference from the last one drawn.
+        .target(name: "ABMTerminal", dependencies: ["ABMBoardUI", "CNcursesw"], swiftSettings: strict),
         // The ParsableCommands, a library so tests can reach them.
         .target(
             name: "ABMCommands",
             dependencies: [
-                "ABMCore", "ABMImport", "ABMStore",
+                "ABMCore", "ABMImport", "ABMStore", "ABMBoardUI", "ABMTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -58,8 +66,11 @@ let package = Package(
         .testTarget(name: "ABMCoreTests", dependencies: ["ABMCore"], swiftSettings: strict),
         .testTarget(name: "ABMImportTests", dependencies: ["ABMImport"], swiftSettings: strict),
         .testTarget(name: "ABMStoreTests", dependencies: ["ABMStore", "ABMImport"], swiftSettings: strict),
+        // Golden screens are read from beside the tests (`#filePath`), not bundled.
         .testTarget(
-            name: "ABMCommandsTests", dependencies: ["ABMCommands", "ABMStore"], swiftSettings: strict),
+            name: "ABMBoardUITests", dependencies: ["ABMBoardUI"], exclude: ["Golden"], swiftSettings: strict),
+        .testTarget(
+            name: "ABMCommandsTests", dependencies: ["ABMCommands", "ABMStore", "ABMBoardUI"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

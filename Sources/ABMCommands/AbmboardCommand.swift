@@ -12,9 +12,9 @@ public struct AbmboardCommand: ParsableCommand {
         commandName: "abmboard",
         abstract: "The board for the weekly account-based-marketing review.",
         discussion: """
-            Without a subcommand, abmboard shows the board: tier health and the top accounts of the \
-            store (--db, $ABMBOARD_DB, else ./abmboard.sqlite), or of the bundled DEMO programme \
-            when there is no store yet. Exit status: 0 success, 64 usage error, 65 bad input \
+            Without a subcommand, abmboard opens the board in the terminal (its summary when not \
+            run in a terminal) on the store (--db, $ABMBOARD_DB, else ./abmboard.sqlite), or on \
+            the bundled DEMO programme when there is no store yet. Exit status: 0 success, 64 usage error, 65 bad input \
             data, 1 otherwise (a refused mark, an unknown account).
             """,
         version: version,
@@ -30,18 +30,36 @@ public struct AbmboardCommand: ParsableCommand {
     /// Creates the command (argument-parser fills it in).
     public init() {}
 
-    /// Prints the board summary of the store, or of the DEMO programme when there is none.
+    /// Opens the board in the terminal (or, when standard input or output is not a terminal,
+    /// prints its summary) on the store, or on the DEMO programme when there is none.
     public func run() throws {
+        let interactive = isatty(0) == 1 && isatty(1) == 1
         if FileManager.default.fileExists(atPath: global.storePath) {
+            if interactive {
+                let store = try global.openStore()
+                try BoardApp(
+                    store: store, playbook: try global.loadPlaybook(), fixedAsOf: try global.asOfInstant(),
+                    storeName: store.name, user: Identity.person(nil)
+                ).run()
+                return
+            }
             let session = try Session(options: global)
             writeOutput(BoardSummary.render(session: session, label: session.store.name))
             return
         }
         let demo = try DemoStore()
         defer { demo.remove() }
+        let asOf = try global.asOfInstant() ?? SampleOptions.demoAsOf
+        if interactive {
+            try BoardApp(
+                store: demo.store, playbook: try global.loadPlaybook(), fixedAsOf: asOf, storeName: "DEMO",
+                user: Identity.person(nil)
+            ).run()
+            return
+        }
         let session = Session(
             store: demo.store, programme: try demo.store.loadProgramme(), playbook: try global.loadPlaybook(),
-            asOf: try global.asOfInstant() ?? SampleOptions.demoAsOf)
+            asOf: asOf)
         writeOutput(BoardSummary.render(session: session, label: "DEMO"))
     }
 }

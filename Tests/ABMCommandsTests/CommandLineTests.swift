@@ -1,3 +1,4 @@
+import ABMBoardUI
 import ABMCore
 import ArgumentParser
 import Testing
@@ -22,10 +23,10 @@ struct CommandLineTests {
             AbmboardCommand.helpMessage(columns: 100) == """
                 OVERVIEW: The board for the weekly account-based-marketing review.
 
-                Without a subcommand, abmboard shows the board: tier health and the top accounts of the store
-                (--db, $ABMBOARD_DB, else ./abmboard.sqlite), or of the bundled DEMO programme when there is no
-                store yet. Exit status: 0 success, 64 usage error, 65 bad input data, 1 otherwise (a refused mark,
-                an unknown account).
+                Without a subcommand, abmboard opens the board in the terminal (its summary when not run in a
+                terminal) on the store (--db, $ABMBOARD_DB, else ./abmboard.sqlite), or on the bundled DEMO
+                programme when there is no store yet. Exit status: 0 success, 64 usage error, 65 bad input data, 1
+                otherwise (a refused mark, an unknown account).
 
                 USAGE: abmboard [--db <db>] [--playbook <playbook>] [--as-of <as-of>] <subcommand>
 

@@ -1,3 +1,4 @@
+import ABMBoardUI
 import ABMCore
 import ArgumentParser
 
@@ -89,6 +90,6 @@ public struct ExplainCommand: ParsableCommand {
         writeOutput(
             json
                 ? ExplainOutput.json(evidence, programme: session.programme, playbook: session.evaluator.playbook)
-                : ExplainOutput.text(evidence, programme: session.programme, playbook: session.evaluator.playbook))
+                : ExplainText.text(evidence, programme: session.programme, playbook: session.evaluator.playbook))
     }
 }

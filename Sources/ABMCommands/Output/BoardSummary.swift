@@ -1,3 +1,4 @@
+import ABMBoardUI
 import ABMCore
 
 /// What bare `abmboard` prints until the terminal board arrives: tier health and the top of

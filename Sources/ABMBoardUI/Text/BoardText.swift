@@ -1,10 +1,10 @@
 import ABMCore
-import ABMStore
 
 /// The board and tier health as text tables for people (`board`, `health`, bare `abmboard`).
-enum BoardText {
+public enum BoardText {
     /// The whole board as a table, with a title line.
-    static func render(_ rows: [AccountEvaluation], programme: Programme, asOf: Instant, store: String) -> String {
+    public static func render(_ rows: [AccountEvaluation], programme: Programme, asOf: Instant, store: String) -> String
+    {
         let week = ReviewWeek(containing: asOf)
         var lines = ["\(store) · as of \(asOf.iso8601) · review week \(week.label) · \(rows.count) accounts", ""]
         lines.append(table(rows, programme: programme, asOf: asOf))
@@ -12,7 +12,8 @@ enum BoardText {
     }
 
     /// The rows as a table.
-    static func table(_ rows: some Collection<AccountEvaluation>, programme: Programme, asOf: Instant) -> String {
+    public static func table(_ rows: some Collection<AccountEvaluation>, programme: Programme, asOf: Instant) -> String
+    {
         TextTable.render(
             header: [
                 "account", "name", "tier", "owner", "state", "score", "surge", "last touch", "sla", "recommendation",
@@ -31,7 +32,7 @@ enum BoardText {
     }
 
     /// `3d ago · meeting`.
-    static func lastTouch(_ touch: LastTouch?, asOf: Instant) -> String {
+    public static func lastTouch(_ touch: LastTouch?, asOf: Instant) -> String {
         guard let touch else { return "—" }
         let seconds = asOf.seconds - touch.at.seconds
         let age: String
@@ -44,7 +45,7 @@ enum BoardText {
     }
 
     /// `due in 5h`, `breached 2d ago`, `met`.
-    static func sla(_ sla: SLASummary, asOf: Instant) -> String {
+    public static func sla(_ sla: SLASummary, asOf: Instant) -> String {
         guard let due = sla.dueAt, sla.status != .none else { return sla.status == .none ? "" : sla.status.rawValue }
         switch sla.status {
         case .due: return "due in " + DurationText.short(seconds: max(due.seconds - asOf.seconds, 0))
@@ -53,15 +54,20 @@ enum BoardText {
         }
     }
 
-    static func clipped(_ text: String, _ width: Int) -> String {
+    /// `Tier 1` … or `removed`.
+    public static func tierText(_ tier: Tier?) -> String { tier?.label ?? "removed" }
+
+    /// `text` with control characters made visible, cut to `width` characters with an ellipsis.
+    public static func clipped(_ text: String, _ width: Int) -> String {
         let clean = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "�" : Character($0) })
         return clean.count > width ? String(clean.prefix(width - 1)) + "…" : clean
     }
 }
 
 /// Tier health as a table.
-enum HealthText {
-    static func render(_ report: HealthReport) -> String {
+public enum HealthText {
+    /// Both tables and the holdout line.
+    public static func render(_ report: HealthReport) -> String {
         var lines = ["tier health · as of \(report.asOf.iso8601) · review week \(report.week.label)", ""]
         // Two tables, so that each fits a 100-column terminal: demand, then follow-up and decisions.
         lines.append(
@@ -101,26 +107,6 @@ enum HealthText {
         return lines.joined(separator: "\n")
     }
 
-    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
-}
-
-/// What a recorded mark, undo or note did, in one line.
-enum RecordText {
-    static func line(_ recorded: RecordedEvent) -> String {
-        let r = recorded.record
-        let tiers = tierText(recorded.tierBefore) + " → " + tierText(recorded.tierAfter)
-        switch r.event {
-        case .mark(let action, let note):
-            return "\(r.accountId): \(action.rawValue) by \(r.by) at \(r.at.iso8601) (\(tiers))"
-                + (note.map { ", note: \($0)" } ?? "")
-        case .undo:
-            return "\(r.accountId): latest mark taken back by \(r.by) at \(r.at.iso8601) (\(tiers))"
-        case .note(let text):
-            return "\(r.accountId): note added by \(r.by) at \(r.at.iso8601): \(text)"
-        case .retier(let tier):
-            return "\(r.accountId): re-imported at \(tier.label)"
-        }
-    }
-
-    static func tierText(_ tier: Tier?) -> String { tier?.label ?? "removed" }
+    /// `42 %`.
+    public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 }

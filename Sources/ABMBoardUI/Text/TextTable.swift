@@ -21,28 +21,13 @@ public enum TextTable {
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
     }
 
-    /// Columns `text` takes in a terminal: wide East Asian characters count two, combining
-    /// marks none.
-    public static func displayWidth(_ text: String) -> Int {
-        var width = 0
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if scalar.properties.generalCategory == .nonspacingMark || v == 0x200D { continue }
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
-                || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
-                || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-                || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
-            width += wide ? 2 : 1
-        }
-        return width
-    }
+    /// Columns `text` takes in a terminal (see `DisplayWidth`).
+    public static func displayWidth(_ text: String) -> Int { DisplayWidth.of(text) }
 }
 
 extension String {
     /// The string without trailing spaces.
-    func trimmingTrailingSpaces() -> String {
+    public func trimmingTrailingSpaces() -> String {
         var copy = self
         while copy.last == " " { copy.removeLast() }
         return copy

@@ -1,0 +1,111 @@
+import ABMBoardUI
+import CNcursesw
+import Glibc
+
+/// The terminal through ncurses — the only code that touches it. Starts curses mode, reads
+/// keys, draws a `ScreenBuffer` by sending only the cells that differ from the last one drawn,
+/// and always restores the terminal: on `stop()`, on SIGINT/SIGTERM/SIGHUP (noticed at the next
+/// key poll) and on a crash (a signal handler that restores it and re-raises).
+public final class Terminal {
+    private var drawn: ScreenBuffer?
+    private var colours: ColourTable
+    private var running = false
+
+    /// Starts curses mode; `colour` false draws without colour (NO_COLOR).
+    public init(colour: Bool) {
+        setlocale(LC_ALL, "")
+        _ = initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(abm_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        colours = ColourTable(enabled: colour && has_colors())
+        TerminalSignals.install()
+        running = true
+    }
+
+    /// Restores the terminal (idempotent).
+    public func stop() {
+        guard running else { return }
+        running = false
+        endwin()
+        TerminalSignals.running = false
+    }
+
+    deinit { stop() }
+
+    /// The terminal's size now.
+    public var size: (width: Int, height: Int) { (Int(abm_cols()), Int(abm_lines())) }
+
+    /// Whether SIGINT, SIGTERM or SIGHUP arrived (the caller should stop and exit).
+    public var terminationRequested: Bool { TerminalSignals.requested != 0 }
+
+    /// What `nextKey` returns.
+    public enum Input: Equatable {
+        /// A key.
+        case key(Key)
+        /// The terminal was resized.
+        case resize
+        /// No key came within the timeout.
+        case none
+    }
+
+    /// Waits up to `milliseconds` for a key.
+    public func nextKey(timeout milliseconds: Int32) -> Input {
+        timeout(milliseconds)
+        var character: wint_t = 0
+        let result = get_wch(&character)
+        if result == ERR { return .none }
+        if result == KEY_CODE_YES {
+            switch Int32(character) {
+            case KEY_RESIZE: return .resize
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BACKSPACE: return .key(.backspace)
+            default: return .none
+            }
+        }
+        switch character {
+        case 3: return .key(.interrupt)
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        default:
+            guard character >= 32, let scalar = Unicode.Scalar(UInt32(character)) else { return .none }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// Draws `buffer`, sending only the cells that changed since the last draw (everything
+    /// after a resize).
+    public func draw(_ buffer: ScreenBuffer) {
+        let previous = drawn.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
+        if previous == nil { clear() }
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if let previous, previous[x, y] == cell { continue }
+                if cell.text.isEmpty { continue }
+                let style = colours.style(for: cell.role)
+                var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                wide.append(0)
+                _ = abm_put_cell(Int32(y), Int32(x), wide, style.attributes, style.pair)
+            }
+        }
+        refresh()
+        drawn = buffer
+    }
+
+    /// Forgets what was drawn, so the next draw sends every cell.
+    public func invalidate() { drawn = nil }
+}

@@ -1,0 +1,64 @@
+import ABMCore
+import Foundation
+import Testing
+
+@testable import ABMBoardUI
+
+/// The demo programme (fixed seed and as-of), evaluated once for all screen tests.
+enum DemoBoard {
+    static let data = BoardData(
+        programme: SampleGenerator.generate(.demo), evaluator: Evaluator(), asOf: SampleOptions.demoAsOf,
+        storeName: "DEMO")
+
+    /// The board for user `dana` at `width` × `height`.
+    static func state(width: Int, height: Int) -> BoardState {
+        BoardState(data: data, user: "dana", width: width, height: height, live: true)
+    }
+}
+
+/// Screens rendered into the buffer at fixed sizes, compared line by line with the text files
+/// in `Golden/`. To update them on purpose: `ABMBOARD_UPDATE_GOLDEN=1 swift test --filter GoldenScreenTests`,
+/// then read the diff.
+struct GoldenScreenTests {
+    /// The screens: a name and how to reach it from the board.
+    static let screens: [(name: String, keys: [Key])] = [
+        ("board", []), ("detail", [.down, .enter]), ("health", [.character("t")]), ("help", [.character("?")]),
+    ]
+
+    static let cases: [(String, [Key], Int, Int)] = screens.flatMap { screen in
+        [(screen.name, screen.keys, 80, 24), (screen.name, screen.keys, 160, 48)]
+    }
+
+    @Test("screens match their golden text files", arguments: cases)
+    func golden(name: String, keys: [Key], width: Int, height: Int) throws {
+        var state = DemoBoard.state(width: width, height: height)
+        for key in keys { _ = state.handle(.keyPressed(key)) }
+        let text = ScreenView.render(state).lines.joined(separator: "\n") + "\n"
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden/\(name)-\(width)x\(height).txt")
+        if ProcessInfo.processInfo.environment["ABMBOARD_UPDATE_GOLDEN"] != nil {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        let got = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, pair) in zip(got, want).enumerated() where pair.0 != pair.1 {
+            Issue.record("\(name) \(width)×\(height) line \(index + 1):\n got: \(pair.0)\nwant: \(pair.1)")
+            break
+        }
+        #expect(got.count == want.count)
+    }
+
+    @Test("every line of every screen fits its width, at any size down to 1×1")
+    func fitsAnySize() {
+        for (width, height) in [(1, 1), (10, 3), (39, 7), (40, 8), (57, 13), (200, 60)] {
+            for screen in GoldenScreenTests.screens {
+                var state = DemoBoard.state(width: width, height: height)
+                for key in screen.keys { _ = state.handle(.keyPressed(key)) }
+                let buffer = ScreenView.render(state)
+                #expect(buffer.lines.count == height)
+                #expect(buffer.lines.allSatisfy { DisplayWidth.of($0) <= width })
+            }
+        }
+    }
+}
