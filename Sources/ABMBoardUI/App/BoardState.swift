@@ -67,6 +67,9 @@ public struct BoardState: Sendable {
     public internal(set) var prompt: Prompt?
     /// The status bar's message and whether it is an error or refusal.
     public internal(set) var message: (text: String, isError: Bool)?
+    /// Tier health as of the data, kept while the health screen is open (computing it means
+    /// evaluating every account, too much to do for each frame).
+    public internal(set) var health: HealthReport?
     /// Accounts changed by others at the last reload, highlighted for a moment.
     public internal(set) var highlighted: Set<Int> = []
     /// Whether the board is live (polling the store).
@@ -105,6 +108,11 @@ public struct BoardState: Sendable {
         if let selected, !order.contains(selected) { self.selected = order.first }
         if selected == nil { selected = order.first }
         keepSelectionVisible()
+    }
+
+    /// Computes tier health when the health screen shows, and drops it otherwise.
+    mutating func refreshHealth() {
+        health = screen == .health ? data.evaluator.health(data.programme, asOf: data.asOf) : nil
     }
 
     /// Scrolls so that the selected row is on screen.

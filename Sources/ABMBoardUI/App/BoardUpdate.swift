@@ -46,6 +46,7 @@ extension BoardState {
             data = newData
             highlighted = changed
             reorder()
+            refreshHealth()
         case .recorded(let record, let summary):
             do {
                 try data.apply(record)
@@ -54,6 +55,7 @@ extension BoardState {
                 message = ("\(error)", true)
             }
             reorder()
+            refreshHealth()
         case .refused(let text):
             message = (text, true)
         case .ticked:
@@ -169,11 +171,11 @@ extension BoardState {
     private mutating func open(_ target: BoardScreen) {
         screen = target
         scroll = 0
+        refreshHealth()
     }
 
     private mutating func back() {
-        screen = .board
-        scroll = 0
+        open(.board)
     }
 }
 

@@ -121,7 +121,7 @@ public enum ExplainText {
 
     /// `text` padded with spaces to `width` display columns.
     public static func pad(_ text: String, _ width: Int) -> String {
-        let w = TextTable.displayWidth(text)
+        let w = DisplayWidth.of(text)
         return w >= width ? text : text + String(repeating: " ", count: width - w)
     }
 }

@@ -1,5 +1,4 @@
-/// Lines up columns of text for people (display width counted per Unicode scalar cluster,
-/// with East Asian wide characters as two columns).
+/// Lines up columns of text for people, by display width (`DisplayWidth`).
 public enum TextTable {
     /// The table with a header row and a rule under it; columns in `rightAligned` are
     /// right-aligned.
@@ -8,12 +7,12 @@ public enum TextTable {
         var widths = [Int](repeating: 0, count: header.count)
         for row in all {
             for (column, cell) in row.enumerated() where column < widths.count {
-                widths[column] = max(widths[column], displayWidth(cell))
+                widths[column] = max(widths[column], DisplayWidth.of(cell))
             }
         }
         func line(_ row: [String]) -> String {
             row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - displayWidth(cell))
+                let pad = String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
                 return rightAligned.contains(column) ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
@@ -21,8 +20,6 @@ public enum TextTable {
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
     }
 
-    /// Columns `text` takes in a terminal (see `DisplayWidth`).
-    public static func displayWidth(_ text: String) -> Int { DisplayWidth.of(text) }
 }
 
 extension String {

@@ -24,7 +24,7 @@ public enum ScreenView {
         case .board: BoardView.render(state, into: &buffer, y: 0, height: bodyHeight)
         case .detail: TextPage.render(detailLines(state), scroll: state.scroll, into: &buffer, height: bodyHeight)
         case .health:
-            let report = state.data.evaluator.health(state.data.programme, asOf: state.data.asOf)
+            let report = state.health ?? state.data.evaluator.health(state.data.programme, asOf: state.data.asOf)
             TextPage.render(
                 HealthText.render(report).split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                 scroll: state.scroll, into: &buffer, height: bodyHeight)
@@ -100,11 +100,11 @@ enum StatusBar {
             buffer.write(message.text, x: 0, y: y, role: message.isError ? .error : .statusBar)
             return
         }
-        let onBoard = state.order.map { state.data.rows[$0] }
-        let decided = onBoard.filter { $0.decision != nil }.count
+        let decided = state.order.reduce(0) { $0 + (state.data.rows[$1].decision == nil ? 0 : 1) }
         var parts = [
             state.data.storeName, "as of \(state.data.asOf.iso8601)",
-            "week \(ReviewWeek(containing: state.data.asOf).label)", state.user, "\(decided)/\(onBoard.count) decided",
+            "week \(ReviewWeek(containing: state.data.asOf).label)", state.user,
+            "\(decided)/\(state.order.count) decided",
         ]
         if !state.search.isEmpty { parts.append("search \"\(state.search)\"") }
         if state.onlyMine { parts.append("only mine") }

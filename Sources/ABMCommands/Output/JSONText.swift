@@ -116,26 +116,7 @@ struct JSONText {
     /// Writes an integer.
     mutating func int(_ value: Int) {
         separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        if magnitude >= 10_000_000_000 {
-            bytes.append(contentsOf: String(magnitude).utf8)
-        } else {
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                var count = 0
-                repeat {
-                    buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-                while count > 0 {
-                    count -= 1
-                    bytes.append(buffer[count])
-                }
-            }
-        }
+        bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 

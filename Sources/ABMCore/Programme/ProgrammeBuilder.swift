@@ -186,18 +186,9 @@ public struct ProgrammeBuilder {
         guard accounts.count == columns.count else {
             throw .stagedRecordsDoNotFit("\(columns.count) rows but \(accounts.count) account numbers")
         }
-        let accountCount = Int32(programme.accounts.count)
-        for account in accounts where account < 0 || account >= accountCount {
-            throw .stagedRecordsDoNotFit("account index \(account) of \(accountCount)")
-        }
-        let contactCount = Int32(stagedContacts.count)
-        for contact in columns.contact where contact < -1 || contact >= contactCount {
-            throw .stagedRecordsDoNotFit("contact number \(contact) of \(contactCount)")
-        }
-        let labelCount = Int32(programme.touchLabels.labels.count)
-        for label in columns.label where label < 0 || label >= labelCount {
-            throw .stagedRecordsDoNotFit("label number \(label) of \(labelCount)")
-        }
+        try checkStaged(accounts, "account index", count: programme.accounts.count)
+        try checkStaged(columns.contact, "contact number", count: stagedContacts.count, noneAllowed: true)
+        try checkStaged(columns.label, "label number", count: programme.touchLabels.labels.count)
         if stagedTouches.count == 0 {
             stagedTouches = columns
             touchAccount = accounts
@@ -216,14 +207,8 @@ public struct ProgrammeBuilder {
         guard accounts.count == columns.count else {
             throw .stagedRecordsDoNotFit("\(columns.count) intent records but \(accounts.count) account numbers")
         }
-        let accountCount = Int32(programme.accounts.count)
-        for account in accounts where account < 0 || account >= accountCount {
-            throw .stagedRecordsDoNotFit("account index \(account) of \(accountCount)")
-        }
-        let topicCount = Int32(programme.topics.count)
-        for topic in columns.topic where topic < 0 || topic >= topicCount {
-            throw .stagedRecordsDoNotFit("topic number \(topic) of \(topicCount)")
-        }
+        try checkStaged(accounts, "account index", count: programme.accounts.count)
+        try checkStaged(columns.topic, "topic number", count: programme.topics.count)
         if stagedIntent.count == 0 {
             stagedIntent = columns
             intentAccount = accounts
@@ -232,6 +217,16 @@ public struct ProgrammeBuilder {
                 stagedIntent.append(time: columns.time[row], topic: columns.topic[row], score: columns.score[row])
             }
             intentAccount.append(contentsOf: accounts)
+        }
+    }
+
+    /// Refuses staged numbers outside `0..<count` (−1 too, when `noneAllowed`), naming the first.
+    private func checkStaged(_ numbers: [Int32], _ name: String, count: Int, noneAllowed: Bool = false)
+        throws(ProgrammeError)
+    {
+        let allowed = (noneAllowed ? -1 : 0)..<Int32(count)
+        for number in numbers where !allowed.contains(number) {
+            throw .stagedRecordsDoNotFit("\(name) \(number) of \(count)")
         }
     }
 

@@ -57,33 +57,33 @@ struct StoreNumbering {
     var accountIndex: [Int32]
     /// Store contact number → builder staging number (−1: none).
     var contactStaging: [Int32]
-    /// Store term number → text.
-    var terms: [Int32: String]
+    /// Store term number → text ("" for a number without a term).
+    var terms: [String]
 
     /// Adds the staged blocks to `builder` and builds the programme.
     func finish(_ builder: consuming ProgrammeBuilder, adding blocks: StagedBlocks, phases: (String) -> Void)
         throws(StoreError) -> Programme
     {
-        // Store term numbers become the builder's topic and people numbers, then labels.
-        let termCount = Int(terms.keys.max() ?? -1) + 1
-        var topics = [Int32](repeating: -1, count: termCount)
-        var people = [Int32](repeating: -1, count: termCount)
-        var usedTopic = [Bool](repeating: false, count: termCount)
-        var usedPerson = [Bool](repeating: false, count: termCount)
-        for term in blocks.intent.topic where term >= 0 && Int(term) < termCount { usedTopic[Int(term)] = true }
-        for pair in blocks.labels {
-            if pair.topic >= 0 && Int(pair.topic) < termCount { usedTopic[Int(pair.topic)] = true }
-            if pair.by >= 0 && Int(pair.by) < termCount { usedPerson[Int(pair.by)] = true }
-        }
-        for term in 0..<termCount {
-            if usedTopic[term] { topics[term] = builder.internTopic(terms[Int32(term)] ?? "") }
-            if usedPerson[term] { people[term] = builder.internPerson(terms[Int32(term)] ?? "") }
+        // Store term numbers become the builder's topic and people numbers as they are met,
+        // then each staged label becomes the builder's label.
+        var topics = [Int32](repeating: -1, count: terms.count)
+        var people = [Int32](repeating: -1, count: terms.count)
+        for term in blocks.intent.topic where term >= 0 && Int(term) < terms.count && topics[Int(term)] < 0 {
+            topics[Int(term)] = builder.internTopic(terms[Int(term)])
         }
         var labels: [Int32] = []
         labels.reserveCapacity(blocks.labels.count)
         for pair in blocks.labels {
-            let topic = pair.topic >= 0 && Int(pair.topic) < termCount ? topics[Int(pair.topic)] : -1
-            let by = pair.by >= 0 && Int(pair.by) < termCount ? people[Int(pair.by)] : -1
+            var topic: Int32 = -1
+            var by: Int32 = -1
+            if pair.topic >= 0 && Int(pair.topic) < terms.count {
+                if topics[Int(pair.topic)] < 0 { topics[Int(pair.topic)] = builder.internTopic(terms[Int(pair.topic)]) }
+                topic = topics[Int(pair.topic)]
+            }
+            if pair.by >= 0 && Int(pair.by) < terms.count {
+                if people[Int(pair.by)] < 0 { people[Int(pair.by)] = builder.internPerson(terms[Int(pair.by)]) }
+                by = people[Int(pair.by)]
+            }
             labels.append(builder.touchLabel(topic: topic, by: by))
         }
         var touches = blocks.touches
@@ -128,9 +128,13 @@ struct ProgrammeLoader {
         phases("load accounts")
         let contacts = try loadContacts(into: &builder, accountIndex: accountIndex)
         phases("load contacts")
-        var terms: [Int32: String] = [:]
+        let highestTerm = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), -1) FROM term") ?? -1
+        var terms = [String](repeating: "", count: highestTerm + 1)
         let termRows = try RawRows(db, sql: "SELECT number, text FROM term", what: "terms")
-        while try termRows.next() { terms[Int32(truncatingIfNeeded: termRows.int(0))] = termRows.text(1) }
+        while try termRows.next() {
+            let number = termRows.int(0)
+            if number >= 0 && number <= highestTerm { terms[number] = termRows.text(1) }
+        }
         let accountIds = builder.accountIds(byNumber: accountIndex)
         try loadOpportunities(into: &builder, accountIds: accountIds)
         try loadHistory(into: &builder, accountIds: accountIds)
