@@ -19,6 +19,11 @@ public protocol ProgrammeStore: Sendable {
     /// polling (SPEC §3: other boards show a change within a second).
     func revision() throws(StoreError) -> Int64
 
+    /// What changed after revision `since` when it was only records and logged touches (so an
+    /// open board applies just those); `nil` when anything else changed and the programme must
+    /// be loaded again.
+    func changes(since: Int64) throws(StoreError) -> StoreChanges?
+
     /// The ids an import file may refer to, with the store's numbers for them.
     func catalog() throws(StoreError) -> ImportCatalog
 
@@ -63,6 +68,21 @@ public enum RecordStamp: Sendable, Hashable {
     case now
     /// A given time (`--as-of`); refused when earlier than the account's latest record.
     case at(Instant)
+}
+
+/// Records and logged touches stored after some revision, up to `revision`.
+public struct StoreChanges: Sendable {
+    /// The revision the changes reach.
+    public var revision: Int64
+    /// New history records, in the order they were stored.
+    public var records: [HistoryRecord] = []
+    /// Touches logged, in the order they were logged.
+    public var touches: [Touch] = []
+
+    /// No changes yet, up to `revision`.
+    public init(revision: Int64) {
+        self.revision = revision
+    }
 }
 
 /// A touch to log from the command line or the board.

@@ -21,6 +21,10 @@ public final class Terminal {
         keypad(abm_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        // Clicks and the wheel (SPEC §6); no drag reporting, so presses arrive at once.
+        mouseinterval(0)
+        _ = mousemask(
+            abm_button1_pressed() | abm_button4_pressed() | abm_button5_pressed(), nil)
         colours = ColourTable(enabled: colour && has_colors())
         TerminalSignals.install()
         running = true
@@ -46,6 +50,8 @@ public final class Terminal {
     public enum Input: Equatable {
         /// A key.
         case key(Key)
+        /// The mouse was clicked or its wheel turned.
+        case mouse(Mouse)
         /// The terminal was resized.
         case resize
         /// No key came within the timeout.
@@ -61,6 +67,7 @@ public final class Terminal {
         if result == KEY_CODE_YES {
             switch Int32(character) {
             case KEY_RESIZE: return .resize
+            case KEY_MOUSE: return mouse()
             case KEY_UP: return .key(.up)
             case KEY_DOWN: return .key(.down)
             case KEY_LEFT: return .key(.left)
@@ -86,24 +93,36 @@ public final class Terminal {
         }
     }
 
+    /// The mouse event ncurses has queued, as the board understands it.
+    private func mouse() -> Input {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return .none }
+        if event.bstate & abm_button4_pressed() != 0 { return .mouse(.wheelUp) }
+        if event.bstate & abm_button5_pressed() != 0 { return .mouse(.wheelDown) }
+        if event.bstate & abm_button1_pressed() != 0 { return .mouse(.click(x: Int(event.x), y: Int(event.y))) }
+        return .none
+    }
+
     /// Draws `buffer`, sending only the cells that changed since the last draw (everything
     /// after a resize).
-    public func draw(_ buffer: ScreenBuffer) {
+    /// Returns the number of cells sent.
+    @discardableResult
+    public func draw(_ buffer: ScreenBuffer) -> Int {
         let previous = drawn.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
         if previous == nil { clear() }
-        for y in 0..<buffer.height {
-            for x in 0..<buffer.width {
-                let cell = buffer[x, y]
-                if let previous, previous[x, y] == cell { continue }
-                if cell.text.isEmpty { continue }
-                let style = colours.style(for: cell.role)
-                var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-                wide.append(0)
-                _ = abm_put_cell(Int32(y), Int32(x), wide, style.attributes, style.pair)
-            }
+        let changed = buffer.changes(since: previous)
+        for position in changed {
+            let x = position % buffer.width
+            let y = position / buffer.width
+            let cell = buffer[x, y]
+            let style = colours.style(for: cell.role)
+            var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            _ = abm_put_cell(Int32(y), Int32(x), wide, style.attributes, style.pair)
         }
         refresh()
         drawn = buffer
+        return changed.count
     }
 
     /// Forgets what was drawn, so the next draw sends every cell.

@@ -23,6 +23,8 @@ struct GoldenScreenTests {
     /// The screens: a name and how to reach it from the board.
     static let screens: [(name: String, keys: [Key])] = [
         ("board", []), ("detail", [.down, .enter]), ("health", [.character("t")]), ("help", [.character("?")]),
+        ("filter", [.character("f"), .down, .down, .enter]), ("log-touch", [.down, .character("l"), .down, .down]),
+        ("drill", [.character("t"), .down, .down, .down, .enter]),
     ]
 
     static let cases: [(String, [Key], Int, Int)] = screens.flatMap { screen in

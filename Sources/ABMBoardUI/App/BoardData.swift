@@ -30,4 +30,26 @@ public struct BoardData: Sendable {
         guard let index = programme.index(ofAccount: record.accountId) else { return }
         rows[index] = evaluator.evaluate(account: index, in: programme, asOf: asOf)
     }
+
+    /// Adds or updates a touch (logged through this board or by another process) and
+    /// re-evaluates the accounts it belongs to now and, when it moved, belonged to before.
+    /// Returns those accounts' indexes.
+    /// - Throws: `ProgrammeError` when the account or contact is unknown.
+    @discardableResult
+    public mutating func apply(_ touch: Touch, previousAccount: String? = nil) throws(ProgrammeError) -> [Int] {
+        try programme.appendTouch(touch, previousAccount: previousAccount)
+        var touched: [Int] = []
+        for id in [touch.accountId, previousAccount].compactMap(\.self) {
+            guard let index = programme.index(ofAccount: id), !touched.contains(index) else { continue }
+            rows[index] = evaluator.evaluate(account: index, in: programme, asOf: asOf)
+            touched.append(index)
+        }
+        return touched
+    }
+
+    /// Evaluates every account again as of `instant` (the live board's clock moved on).
+    public mutating func move(asOf instant: Instant) {
+        asOf = instant
+        rows = evaluator.evaluateAll(programme, asOf: instant)
+    }
 }

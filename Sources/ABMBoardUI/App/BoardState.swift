@@ -51,27 +51,44 @@ public struct BoardState: Sendable {
     public internal(set) var width: Int
     /// Terminal rows.
     public internal(set) var height: Int
-    /// The account indexes on the board, in board order after search and "only mine".
+    /// The account indexes on the board, in board order after search, filter and "only mine".
     public internal(set) var order: [Int] = []
     /// The selected account's index (kept when rows re-sort or data reloads).
     public internal(set) var selected: Int?
     /// The first board row shown.
     public internal(set) var top = 0
-    /// The first line shown on the detail, health and help screens.
+    /// The first line shown on the detail and help screens.
     public internal(set) var scroll = 0
     /// The search text (empty: none).
     public internal(set) var search = ""
     /// Only the user's own accounts.
     public internal(set) var onlyMine = false
+    /// The filter (`f`) and any drill-down from tier health.
+    public internal(set) var filter = BoardFilter()
+    /// The filter to return to when a drill-down is left.
+    var filterBeforeDrill: BoardFilter?
+    /// The sort (`s`).
+    public internal(set) var sort = BoardSort()
     /// Input being typed, if any.
     public internal(set) var prompt: Prompt?
+    /// A menu open over the screen (sort, filter), if any.
+    public internal(set) var menu: Menu?
+    /// The log-a-touch form, if open.
+    public internal(set) var form: TouchForm?
     /// The status bar's message and whether it is an error or refusal.
     public internal(set) var message: (text: String, isError: Bool)?
-    /// Tier health as of the data, kept while the health screen is open (computing it means
-    /// evaluating every account, too much to do for each frame).
+    /// Tier health as of the data and every account's state at the start of the week, kept
+    /// while the health screen (or a drill-down from it) is open: computing them means
+    /// evaluating every account, too much to do for each frame.
     public internal(set) var health: HealthReport?
+    /// Every account's demand state at the start of the review week, while `health` is kept.
+    var weekStartStates: [DemandState]?
+    /// The number selected on the health screen (an index into `HealthView.targets`).
+    public internal(set) var healthCursor = 0
     /// Accounts changed by others at the last reload, highlighted for a moment.
     public internal(set) var highlighted: Set<Int> = []
+    /// Score sparklines already computed, by account (the rows on screen at least).
+    public internal(set) var sparklines: [Int: [Int]] = [:]
     /// Whether the board is live (polling the store).
     public let live: Bool
 
@@ -84,6 +101,7 @@ public struct BoardState: Sendable {
         self.live = live
         reorder()
         selected = order.first
+        fillSparklines()
     }
 
     /// Rows of the table that fit (the header, status bar and footer take three).
@@ -92,27 +110,87 @@ public struct BoardState: Sendable {
     /// The selected account's row.
     public var selectedRow: AccountEvaluation? { selected.map { data.rows[$0] } }
 
-    /// Recomputes `order` from the rows, the search and "only mine", keeping the selection
-    /// on the same account when it is still shown.
+    /// Whether an account's row belongs on the board now.
+    func shows(_ row: AccountEvaluation, needle: String) -> Bool {
+        guard row.tier != nil else { return false }
+        let account = data.programme.accounts[row.account]
+        // A drill-down lists exactly the accounts behind its number, mine or not.
+        if onlyMine && filter.drill == nil && account.owner != user { return false }
+        if !filter.isEmpty && !filter.matches(row, owner: account.owner) { return false }
+        if needle.isEmpty { return true }
+        return account.name.lowercased().contains(needle) || account.id.lowercased().contains(needle)
+            || (account.domain?.lowercased().contains(needle) ?? false)
+    }
+
+    /// Recomputes `order` from the rows, the search, the filter, "only mine" and the sort,
+    /// keeping the selection on the same account when it is still shown.
     mutating func reorder() {
         let needle = search.lowercased()
-        let kept = data.rows.filter { row in
-            guard row.tier != nil else { return false }
-            let account = data.programme.accounts[row.account]
-            if onlyMine && account.owner != user { return false }
-            if needle.isEmpty { return true }
-            return account.name.lowercased().contains(needle) || account.id.lowercased().contains(needle)
-                || (account.domain?.lowercased().contains(needle) ?? false)
+        let kept = data.rows.filter { shows($0, needle: needle) }
+        if sort.column == .board && !sort.reversed {
+            order = BoardOrder.sorted(kept, in: data.programme).map(\.account)
+        } else {
+            let sort = sort
+            let data = data
+            order = kept.map(\.account).sorted { sort.precedes($0, $1, in: data) }
         }
-        order = BoardOrder.sorted(kept, in: data.programme).map(\.account)
+        settleSelection()
+    }
+
+    /// Moves one account to its place after its row changed (a mark, a touch), without
+    /// sorting the whole board: a search for the place, then one insertion.
+    mutating func reposition(_ account: Int) {
+        if let position = order.firstIndex(of: account) { order.remove(at: position) }
+        if account < data.rows.count, shows(data.rows[account], needle: search.lowercased()) {
+            var low = 0
+            var high = order.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sort.precedes(order[middle], account, in: data) { low = middle + 1 } else { high = middle }
+            }
+            order.insert(account, at: low)
+        }
+        settleSelection()
+    }
+
+    /// Keeps the selection on a shown account (the first when its own left the board) and
+    /// on screen.
+    mutating func settleSelection() {
         if let selected, !order.contains(selected) { self.selected = order.first }
         if selected == nil { selected = order.first }
         keepSelectionVisible()
     }
 
-    /// Computes tier health when the health screen shows, and drops it otherwise.
-    mutating func refreshHealth() {
-        health = screen == .health ? data.evaluator.health(data.programme, asOf: data.asOf) : nil
+    /// Computes tier health when the health screen or a drill-down needs it, and drops it
+    /// otherwise. The states at the start of the week are kept unless `weekStartChanged` (a
+    /// reload, a new as-of); a mark does not change them.
+    mutating func refreshHealth(weekStartChanged: Bool = true) {
+        guard screen == .health || filter.drill != nil else {
+            health = nil
+            weekStartStates = nil
+            return
+        }
+        let weekStart: [DemandState]
+        if !weekStartChanged, let known = weekStartStates {
+            weekStart = known
+        } else {
+            weekStart = data.evaluator.weekStartStates(data.programme, asOf: data.asOf)
+        }
+        weekStartStates = weekStart
+        health = data.evaluator.health(evaluations: data.rows, weekStartStates: weekStart, asOf: data.asOf)
+        if weekStartChanged, var drill = filter.drill {
+            drill.weekStartStates = weekStart
+            filter.drill = drill
+        }
+        healthCursor = min(healthCursor, max(HealthView.targets(health).count - 1, 0))
+    }
+
+    /// Computes the sparklines of the rows on screen that are not known yet.
+    mutating func fillSparklines() {
+        guard screen == .board, top < order.count else { return }
+        for account in order[top..<min(top + visibleRows, order.count)] where sparklines[account] == nil {
+            sparklines[account] = data.evaluator.scoreHistory(account: account, in: data.programme, asOf: data.asOf)
+        }
     }
 
     /// Scrolls so that the selected row is on screen.

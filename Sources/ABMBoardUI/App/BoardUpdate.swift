@@ -4,23 +4,48 @@ import ABMCore
 public enum BoardEvent: Sendable {
     /// A key was pressed.
     case keyPressed(Key)
+    /// The mouse was clicked or its wheel turned.
+    case mouse(Mouse)
     /// The terminal changed size.
     case resized(width: Int, height: Int)
-    /// The store changed (another process) and was read again; `changed` are the accounts
-    /// whose rows differ.
+    /// The store changed (another process) and was read again whole; `changed` are the
+    /// accounts whose rows differ.
     case storeReloaded(BoardData, changed: Set<Int>)
+    /// Another process recorded marks or logged touches, read from the store without
+    /// reading everything again.
+    case changesArrived(StoreDelta)
     /// A record this board asked for was stored.
     case recorded(HistoryRecord, summary: String)
+    /// A touch this board asked for was logged.
+    case touchLogged(Touch, summary: String)
     /// A record was refused or failed; the message says why.
     case refused(String)
+    /// The live board's clock reached a new minute: everything is evaluated as of `Instant`.
+    case clockMoved(Instant)
     /// Time passed (clears highlights).
     case ticked
+}
+
+/// Marks and touches other processes stored since the board last looked.
+public struct StoreDelta: Sendable {
+    /// New history records, in the order they were stored.
+    public var records: [HistoryRecord]
+    /// Touches logged or changed, with the account each was on before when it moved.
+    public var touches: [(touch: Touch, previousAccount: String?)]
+
+    /// A delta.
+    public init(records: [HistoryRecord], touches: [(touch: Touch, previousAccount: String?)]) {
+        self.records = records
+        self.touches = touches
+    }
 }
 
 /// What the board asks its host to do.
 public enum BoardEffect: Sendable, Hashable {
     /// Record a mark, undo or note on an account, as the board's user.
     case record(HistoryEvent, accountId: String)
+    /// Log a touch, as the board's user.
+    case logTouch(TouchRequest)
     /// Leave the board.
     case quit
 }
@@ -35,9 +60,22 @@ extension BoardState {
 
     /// Applies `event` and returns the effects to run.
     public mutating func handle(_ event: BoardEvent) -> [BoardEffect] {
+        let effects = apply(event)
+        fillSparklines()
+        return effects
+    }
+
+    private mutating func apply(_ event: BoardEvent) -> [BoardEffect] {
         switch event {
         case .keyPressed(let key):
+            if form != nil { return fill(key) }
+            if menu != nil {
+                choose(key)
+                return []
+            }
             return prompt == nil ? press(key) : type(key)
+        case .mouse(let mouse):
+            return click(mouse)
         case .resized(let newWidth, let newHeight):
             width = max(newWidth, 0)
             height = max(newHeight, 0)
@@ -45,19 +83,59 @@ extension BoardState {
         case .storeReloaded(let newData, let changed):
             data = newData
             highlighted = changed
+            sparklines = [:]
             reorder()
             refreshHealth()
+        case .changesArrived(let delta):
+            var touched: Set<Int> = []
+            for record in delta.records {
+                do {
+                    try data.apply(record)
+                    if let index = data.programme.index(ofAccount: record.accountId) { touched.insert(index) }
+                } catch {
+                    message = ("\(error)", true)
+                }
+            }
+            for (touch, previous) in delta.touches {
+                do {
+                    for index in try data.apply(touch, previousAccount: previous) {
+                        touched.insert(index)
+                        sparklines[index] = nil
+                    }
+                } catch {
+                    message = ("\(error)", true)
+                }
+            }
+            highlighted = touched
+            for index in touched { reposition(index) }
+            refreshHealth(weekStartChanged: !delta.touches.isEmpty)
         case .recorded(let record, let summary):
             do {
                 try data.apply(record)
                 message = (summary, false)
+                if let index = data.programme.index(ofAccount: record.accountId) { reposition(index) }
             } catch {
                 message = ("\(error)", true)
             }
-            reorder()
+            refreshHealth(weekStartChanged: false)
+        case .touchLogged(let touch, let summary):
+            do {
+                for index in try data.apply(touch) {
+                    sparklines[index] = nil
+                    reposition(index)
+                }
+                message = (summary, false)
+            } catch {
+                message = ("\(error)", true)
+            }
             refreshHealth()
         case .refused(let text):
             message = (text, true)
+        case .clockMoved(let instant):
+            data.move(asOf: instant)
+            sparklines = [:]
+            reorder()
+            refreshHealth()
         case .ticked:
             highlighted = []
         }
@@ -66,18 +144,19 @@ extension BoardState {
 
     private mutating func press(_ key: Key) -> [BoardEffect] {
         message = nil
+        if screen == .health, pressOnHealth(key) { return [] }
         switch key {
         case .down, .character("j"): move(by: 1)
         case .up, .character("k"): move(by: -1)
-        case .pageDown: move(by: screen == .board ? visibleRows : max(height - 3, 1))
-        case .pageUp: move(by: screen == .board ? -visibleRows : -max(height - 3, 1))
+        case .pageDown: move(by: visibleRows)
+        case .pageUp: move(by: -visibleRows)
         case .home, .character("g"): move(by: Int.min / 2)
         case .end, .character("G"): move(by: Int.max / 2)
         case .enter:
             if screen == .board && selected != nil { open(.detail) }
         case .escape: back()
         case .character("q"), .interrupt:
-            if screen == .board || key == .interrupt { return [.quit] }
+            if (screen == .board && filter.drill == nil) || key == .interrupt { return [.quit] }
             back()
         case .character("t"): open(.health)
         case .character("?"): open(.help)
@@ -88,6 +167,12 @@ extension BoardState {
             message = (onlyMine ? "only \(user)'s accounts" : "everyone's accounts", false)
         case .character("/"):
             if screen == .board { prompt = Prompt(purpose: .search, text: search) }
+        case .character("s"):
+            if screen == .board { openSortMenu() }
+        case .character("f"):
+            if screen == .board { openFilterMenu() }
+        case .character("l"):
+            openTouchForm()
         case .character("w"): return mark(.work)
         case .character("h"): return mark(.hold)
         case .character("d"): return mark(.demote)
@@ -101,48 +186,8 @@ extension BoardState {
         return []
     }
 
-    /// Typing into the prompt.
-    private mutating func type(_ key: Key) -> [BoardEffect] {
-        guard var current = prompt else { return [] }
-        switch key {
-        case .character(let character):
-            current.text.append(character)
-            prompt = current
-            if current.purpose == .search { applySearch(current.text) }
-        case .backspace:
-            if !current.text.isEmpty { current.text.removeLast() }
-            prompt = current
-            if current.purpose == .search { applySearch(current.text) }
-        case .escape, .interrupt:
-            prompt = nil
-            if current.purpose == .search { applySearch("") }
-        case .enter:
-            prompt = nil
-            let text = current.text.trimmingCharacters(in: " ")
-            switch current.purpose {
-            case .search: break
-            case .demoteNote(let id):
-                guard !text.isEmpty else {
-                    message = ("demoting a Tier 1 account needs a note; nothing recorded", true)
-                    return []
-                }
-                return [.record(.mark(.demote, note: text), accountId: id)]
-            case .note(let id):
-                guard !text.isEmpty else { return [] }
-                return [.record(.note(text), accountId: id)]
-            }
-        default: break
-        }
-        return []
-    }
-
-    private mutating func applySearch(_ text: String) {
-        search = text
-        reorder()
-    }
-
     /// The account a mark applies to: the selected one, on the board or its detail.
-    private var markableAccountId: String? {
+    var markableAccountId: String? {
         guard screen == .board || screen == .detail, let selected else { return nil }
         return data.programme.accounts[selected].id
     }
@@ -156,7 +201,8 @@ extension BoardState {
         return [.record(.mark(action, note: nil), accountId: id)]
     }
 
-    private mutating func move(by delta: Int) {
+    /// Moves the selection (board) or scrolls (detail, help) by `delta` rows.
+    mutating func move(by delta: Int) {
         if screen != .board {
             scroll = max(0, scroll.addingReportingOverflow(delta).partialValue)
             return
@@ -168,13 +214,25 @@ extension BoardState {
         keepSelectionVisible()
     }
 
-    private mutating func open(_ target: BoardScreen) {
+    /// Shows `target` from its top.
+    mutating func open(_ target: BoardScreen) {
         screen = target
         scroll = 0
         refreshHealth()
     }
 
+    /// Esc: from a drill-down back to tier health, from a search back to the whole board,
+    /// from any other screen back to the board.
     private mutating func back() {
+        if screen == .board, filter.drill != nil {
+            leaveDrill()
+            return
+        }
+        if screen == .board, !search.isEmpty {
+            search = ""
+            reorder()
+            return
+        }
         open(.board)
     }
 }

@@ -11,3 +11,13 @@ public enum Key: Sendable, Hashable {
     /// Ctrl-C (raw mode delivers it as a key).
     case interrupt
 }
+
+/// A mouse action: a click selects, the wheel scrolls.
+public enum Mouse: Sendable, Hashable {
+    /// The left button clicked at column `x`, row `y`.
+    case click(x: Int, y: Int)
+    /// The wheel turned up.
+    case wheelUp
+    /// The wheel turned down.
+    case wheelDown
+}

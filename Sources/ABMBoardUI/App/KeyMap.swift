@@ -22,24 +22,37 @@ public enum KeyMap {
         Binding(keys: "t", action: "tier health", group: "Views"),
         Binding(keys: "?", action: "this help", group: "Views"),
         Binding(keys: "Esc q", action: "back (q on the board quits)", group: "Views"),
+        Binding(keys: "Enter", action: "on tier health: list the accounts behind a number", group: "Views"),
+        Binding(keys: "click", action: "select a row or number (again: open it)", group: "Mouse"),
+        Binding(keys: "wheel", action: "scroll", group: "Mouse"),
         Binding(keys: "w", action: "mark work", group: "Decide"),
         Binding(keys: "h", action: "mark hold", group: "Decide"),
         Binding(keys: "d", action: "mark demote (Tier 1 asks for a note)", group: "Decide"),
         Binding(keys: "p", action: "mark promote", group: "Decide"),
         Binding(keys: "u", action: "undo the latest mark", group: "Decide"),
         Binding(keys: "n", action: "add a note to the latest mark", group: "Decide"),
-        Binding(keys: "/", action: "search by name, id or domain", group: "Find"),
+        Binding(keys: "l", action: "log a touch (channel, direction, contact, topic, note)", group: "Decide"),
+        Binding(keys: "/", action: "search by name, id or domain (Esc on the board clears it)", group: "Find"),
+        Binding(keys: "f", action: "filter: tier, owner, state, decision, surging, SLA status", group: "Find"),
+        Binding(keys: "s", action: "choose the sort column (again: reverse)", group: "Find"),
         Binding(keys: "o", action: "only my accounts (again: everyone's)", group: "Find"),
     ]
 
-    /// The footer's short list for a screen.
-    public static func footer(for screen: BoardScreen) -> String {
-        switch screen {
+    /// The footer's short list for what is on screen.
+    public static func footer(for state: BoardState) -> String {
+        if state.form != nil { return "↑/↓ field · ←/→ choose · type topic and note · Enter log · Esc cancel" }
+        if let menu = state.menu {
+            if case .filterValues = menu.purpose { return "j/k move · Enter on/off · Esc done" }
+            return "j/k move · Enter choose · Esc close"
+        }
+        switch state.screen {
         case .board:
-            return
-                "j/k move · Enter detail · w/h/d/p mark · u undo · n note · / search · o mine · t health · ? help · q quit"
-        case .detail: return "j/k scroll · w/h/d/p mark · u undo · n note · Esc back · ? help"
-        case .health, .help: return "j/k scroll · Esc back · q back"
+            let back = state.filter.drill != nil ? "Esc tier health" : "q quit"
+            return "j/k move · Enter detail · w/h/d/p mark · u undo · n note · l touch · / search · "
+                + "f filter · s sort · o mine · t health · ? help · \(back)"
+        case .detail: return "j/k scroll · w/h/d/p mark · u undo · n note · l log touch · Esc back · ? help"
+        case .health: return "j/k/←/→ choose a number · Enter list its accounts · Esc back · ? help"
+        case .help: return "j/k scroll · Esc back · q back"
         }
     }
 }

@@ -80,6 +80,27 @@ public struct ScreenBuffer: Sendable, Hashable {
         for column in 0..<width { cells[y * width + column].role = role }
     }
 
+    /// The positions (`y * width + x`) of the cells that differ from `previous` and must be
+    /// sent to the terminal: every cell when there is no previous buffer of the same size.
+    /// The second column of a wide character is never sent (the character covers it).
+    public func changes(since previous: ScreenBuffer?) -> [Int] {
+        var positions: [Int] = []
+        let same = previous.map { $0.width == width && $0.height == height } ?? false
+        for index in cells.indices where !cells[index].text.isEmpty {
+            if same, let previous, previous.cells[index] == cells[index] {
+                // A wide character's neighbour changing under it forces it to be sent again.
+                if index + 1 < cells.count, cells[index + 1].text.isEmpty,
+                    previous.cells[index + 1] != cells[index + 1]
+                {
+                    positions.append(index)
+                }
+                continue
+            }
+            positions.append(index)
+        }
+        return positions
+    }
+
     /// The rows as text, trailing spaces removed (for golden files).
     public var lines: [String] {
         (0..<height).map { y in

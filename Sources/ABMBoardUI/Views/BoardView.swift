@@ -30,8 +30,10 @@ public enum BoardView {
         Column(title: "state", width: 11, givesWay: 0) { row, _ in (row.state.rawValue, Role.state(row.state)) },
         Column(title: "score", width: 5, givesWay: 0) { row, _ in (pad(left: "\(row.engagementScore)", 5), .text) },
         Column(title: "8 weeks", width: 8, givesWay: 8) { row, state in
-            let history = state.data.evaluator.scoreHistory(
-                account: row.account, in: state.data.programme, asOf: state.data.asOf)
+            let history =
+                state.sparklines[row.account]
+                ?? state.data.evaluator.scoreHistory(
+                    account: row.account, in: state.data.programme, asOf: state.data.asOf)
             return (String(history.map { blocks[min($0 * blocks.count / 101, blocks.count - 1)] }), .sparkline)
         },
         Column(title: "surge", width: 5, givesWay: 3) { row, _ in (row.surging ? "▲" : "", .surge) },
@@ -75,7 +77,10 @@ public enum BoardView {
         }
         guard height > 1 else { return }
         if state.order.isEmpty {
-            let text = state.search.isEmpty ? "no accounts to show" : "no account matches \"\(state.search)\""
+            let text =
+                state.search.isEmpty
+                ? (state.filter.isEmpty ? "no accounts to show" : "no account matches the filter (f to change it)")
+                : "no account matches \"\(state.search)\""
             buffer.write(text, x: 1, y: y + 1, role: .dim)
             return
         }

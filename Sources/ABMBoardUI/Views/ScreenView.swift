@@ -23,16 +23,14 @@ public enum ScreenView {
         switch state.screen {
         case .board: BoardView.render(state, into: &buffer, y: 0, height: bodyHeight)
         case .detail: TextPage.render(detailLines(state), scroll: state.scroll, into: &buffer, height: bodyHeight)
-        case .health:
-            let report = state.health ?? state.data.evaluator.health(state.data.programme, asOf: state.data.asOf)
-            TextPage.render(
-                HealthText.render(report).split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                scroll: state.scroll, into: &buffer, height: bodyHeight)
+        case .health: HealthView.render(state, into: &buffer, height: bodyHeight)
         case .help: TextPage.render(HelpView.lines(), scroll: state.scroll, into: &buffer, height: bodyHeight)
         }
+        if let menu = state.menu { MenuView.render(menu, into: &buffer) }
+        if let form = state.form { FormView.render(form, into: &buffer) }
         StatusBar.render(state, into: &buffer, y: state.height - 2)
         buffer.fill(x: 0, y: state.height - 1, count: state.width, role: .footer)
-        buffer.write(KeyMap.footer(for: state.screen), x: 0, y: state.height - 1, role: .footer)
+        buffer.write(KeyMap.footer(for: state), x: 0, y: state.height - 1, role: .footer)
         return buffer
     }
 
@@ -107,7 +105,9 @@ enum StatusBar {
             "\(decided)/\(state.order.count) decided",
         ]
         if !state.search.isEmpty { parts.append("search \"\(state.search)\"") }
-        if state.onlyMine { parts.append("only mine") }
+        if state.onlyMine && state.filter.drill == nil { parts.append("only mine") }
+        if !state.filter.isEmpty { parts.append("filter: " + state.filter.summary) }
+        if !state.sort.summary.isEmpty { parts.append(state.sort.summary) }
         parts.append(state.live ? "● live" : "fixed as-of")
         buffer.write(parts.joined(separator: " · "), x: 0, y: y, role: .statusBar)
     }

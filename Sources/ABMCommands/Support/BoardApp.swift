@@ -5,7 +5,7 @@ import ABMTerminal
 import Foundation
 
 /// The board in the terminal: reads keys, runs the board's update function, carries out its
-/// effects on the store, polls the store for other people's changes, and draws.
+/// effects on the store, follows other people's changes, and draws.
 struct BoardApp {
     let store: any ProgrammeStore
     let playbook: Playbook
@@ -21,8 +21,15 @@ struct BoardApp {
 
     /// Runs until the user quits or a termination signal arrives; the terminal is restored.
     func run() throws {
-        var revision = try store.revision()
-        var state = BoardState(data: try load(), user: user, width: 80, height: 24, live: true)
+        var follower: StoreFollower
+        var state: BoardState
+        do {
+            // Scoped, so that the state holds the only reference to the data (a second one
+            // would make the first change copy it all).
+            let started = try StoreFollower.start(store: store, load: load)
+            follower = started.0
+            state = BoardState(data: started.1, user: user, width: 80, height: 24, live: true)
+        }
         let terminal = Terminal(colour: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         defer { terminal.stop() }
         let size = terminal.size
@@ -34,6 +41,7 @@ struct BoardApp {
             var events: [BoardEvent] = []
             switch terminal.nextKey(timeout: 100) {
             case .key(let key): events.append(.keyPressed(key))
+            case .mouse(let mouse): events.append(.mouse(mouse))
             case .resize:
                 let size = terminal.size
                 events.append(.resized(width: size.width, height: size.height))
@@ -41,11 +49,13 @@ struct BoardApp {
             }
             if Date().timeIntervalSince(lastPoll) >= BoardApp.pollInterval {
                 lastPoll = Date()
-                if let current = try? store.revision(), current != revision {
-                    revision = current
-                    let data = try load()
-                    events.append(.storeReloaded(data, changed: BoardApp.changedAccounts(state.data, data)))
+                if let event = try follower.poll(current: state.data) {
+                    events.append(event)
                     highlightedAt = Date()
+                }
+                if fixedAsOf == nil {
+                    let now = SQLiteStore.systemClock()
+                    if now.seconds / 60 != state.data.asOf.seconds / 60 { events.append(.clockMoved(now)) }
                 }
             }
             if let since = highlightedAt, Date().timeIntervalSince(since) >= BoardApp.highlightTime {
@@ -55,22 +65,42 @@ struct BoardApp {
             guard !events.isEmpty else { continue }
             for event in events {
                 for effect in state.handle(event) {
-                    switch effect {
-                    case .quit: return
-                    case .record(let event, let accountId):
-                        let before = revision
-                        do {
-                            let recorded = try store.record(
-                                event, account: accountId, by: user, stamp: fixedAsOf.map(RecordStamp.at) ?? .now)
-                            if let current = try? store.revision(), current == before + 1 { revision = current }
-                            _ = state.handle(.recorded(recorded.record, summary: RecordText.line(recorded)))
-                        } catch {
-                            _ = state.handle(.refused("\(error)"))
-                        }
-                    }
+                    guard let outcome = perform(effect, follower: &follower) else { return }
+                    _ = state.handle(outcome)
                 }
             }
             terminal.draw(ScreenView.render(state))
+        }
+    }
+
+    /// Carries out an effect and returns the event that reports it; `nil` to quit.
+    private func perform(_ effect: BoardEffect, follower: inout StoreFollower) -> BoardEvent? {
+        let stamp = fixedAsOf.map(RecordStamp.at) ?? .now
+        switch effect {
+        case .quit: return nil
+        case .record(let event, let accountId):
+            do {
+                let recorded = try follower.writing {
+                    try store.record(event, account: accountId, by: user, stamp: stamp)
+                }
+                return .recorded(recorded.record, summary: RecordText.line(recorded))
+            } catch {
+                return .refused("\(error)")
+            }
+        case .logTouch(let request):
+            do {
+                let touch = try follower.writing {
+                    try store.logTouch(
+                        NewTouch(
+                            accountId: request.accountId, channel: request.channel, direction: request.direction,
+                            contactId: request.contactId, by: user, topic: request.topic, note: request.note),
+                        stamp: stamp)
+                }
+                return .touchLogged(
+                    touch, summary: "logged \(touch.id): \(touch.channel.rawValue) on \(touch.accountId)")
+            } catch {
+                return .refused("\(error)")
+            }
         }
     }
 
@@ -79,25 +109,5 @@ struct BoardApp {
         BoardData(
             programme: try store.loadProgramme(), evaluator: Evaluator(playbook: playbook),
             asOf: fixedAsOf ?? SQLiteStore.systemClock(), storeName: storeName)
-    }
-
-    /// Accounts whose rows differ between two loads (by index, which is stable across loads
-    /// of the same store).
-    static func changedAccounts(_ old: BoardData, _ new: BoardData) -> Set<Int> {
-        var changed: Set<Int> = []
-        for index in new.rows.indices {
-            guard index < old.rows.count else {
-                changed.insert(index)
-                continue
-            }
-            let a = old.rows[index]
-            let b = new.rows[index]
-            if a.tier != b.tier || a.state != b.state || a.engagementScore != b.engagementScore
-                || a.decision != b.decision || a.lastTouch != b.lastTouch || a.sla.status != b.sla.status
-            {
-                changed.insert(index)
-            }
-        }
-        return changed
     }
 }

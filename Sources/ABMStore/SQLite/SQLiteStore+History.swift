@@ -16,6 +16,7 @@ extension SQLiteStore {
             let recorded = try append(
                 db, event: event, account: number, id: id, by: by, stamp: stamp, history: history,
                 importedTier: stored.account.importedTier)
+            try ChangeFeed.note(db, historySeq: db.lastInsertedRowID)
             return (recorded, [number])
         }
     }

@@ -194,6 +194,7 @@ extension SQLiteStore {
             let touch = Touch(
                 id: id, accountId: new.accountId, channel: new.channel, direction: new.direction, occurredAt: time,
                 contactId: new.contactId, topic: new.topic, by: new.by, note: new.note)
+            try ChangeFeed.note(db, touchId: id)
             return (touch, [account])
         }
     }

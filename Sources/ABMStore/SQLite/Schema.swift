@@ -7,7 +7,8 @@ import GRDB
 /// id's account for upserts. Intent is kept the same way. Accounts, contacts, opportunities and
 /// the history are ordinary tables; the history is append-only in the schema itself (triggers
 /// refuse UPDATE and DELETE). `meta.revision` counts committed changes, for polling, and
-/// `changed_account` says which accounts each revision touched.
+/// `changed_account` says which accounts each revision touched; `change_kind` says which
+/// revisions were a single record or logged touch (see `SQLiteStore.changes(since:)`).
 enum Schema {
     /// The migrations, in order.
     static var migrator: DatabaseMigrator {
@@ -15,8 +16,22 @@ enum Schema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: version1)
         }
+        migrator.registerMigration("v2 change kinds") { db in
+            try db.execute(sql: version2)
+        }
         return migrator
     }
+
+    /// What a revision was, when it was one record or one logged touch, so an open board can
+    /// read just that; a revision without a row here (an import) means "read everything".
+    private static let version2 = """
+        CREATE TABLE change_kind (
+            revision INTEGER PRIMARY KEY,
+            history_seq INTEGER,
+            touch_id TEXT,
+            CHECK ((history_seq IS NULL) <> (touch_id IS NULL))
+        );
+        """
 
     private static let version1 = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
