@@ -80,6 +80,7 @@ struct BoardControlsTests {
             var full = s
             full.reorder()
             #expect(s.order == full.order, "after \(action) on \(id) sorted by \(column)")
+            #expect(s.decidedOnBoard == full.decidedOnBoard)
         }
     }
 

@@ -53,6 +53,9 @@ public struct BoardState: Sendable {
     public internal(set) var height: Int
     /// The account indexes on the board, in board order after search, filter and "only mine".
     public internal(set) var order: [Int] = []
+    /// How many accounts on the board have a decision this week (kept up to date by the
+    /// reducer, so the status bar does not count 50,000 rows for every frame).
+    public internal(set) var decidedOnBoard = 0
     /// The selected account's index (kept when rows re-sort or data reloads).
     public internal(set) var selected: Int?
     /// The first board row shown.
@@ -134,13 +137,18 @@ public struct BoardState: Sendable {
             let data = data
             order = kept.map(\.account).sorted { sort.precedes($0, $1, in: data) }
         }
+        decidedOnBoard = kept.reduce(0) { $0 + ($1.decision == nil ? 0 : 1) }
         settleSelection()
     }
 
     /// Moves one account to its place after its row changed (a mark, a touch), without
-    /// sorting the whole board: a search for the place, then one insertion.
-    mutating func reposition(_ account: Int) {
-        if let position = order.firstIndex(of: account) { order.remove(at: position) }
+    /// sorting the whole board: a search for the place, then one insertion. `wasDecided` is
+    /// whether its row had a decision before the change.
+    mutating func reposition(_ account: Int, wasDecided: Bool) {
+        if let position = order.firstIndex(of: account) {
+            order.remove(at: position)
+            if wasDecided { decidedOnBoard -= 1 }
+        }
         if account < data.rows.count, shows(data.rows[account], needle: search.lowercased()) {
             var low = 0
             var high = order.count
@@ -149,8 +157,25 @@ public struct BoardState: Sendable {
                 if sort.precedes(order[middle], account, in: data) { low = middle + 1 } else { high = middle }
             }
             order.insert(account, at: low)
+            if data.rows[account].decision != nil { decidedOnBoard += 1 }
         }
         settleSelection()
+    }
+
+    /// Changes the rows of the accounts `ids` with `change` and moves each to its place;
+    /// returns their indexes.
+    @discardableResult
+    mutating func changeRows(of ids: [String], _ change: (inout BoardData) throws(ProgrammeError) -> Void)
+        throws(ProgrammeError) -> [Int]
+    {
+        var wasDecided: [Int: Bool] = [:]
+        for id in ids {
+            guard let index = data.programme.index(ofAccount: id), wasDecided[index] == nil else { continue }
+            wasDecided[index] = data.rows[index].decision != nil
+        }
+        try change(&data)
+        for (index, decided) in wasDecided { reposition(index, wasDecided: decided) }
+        return Array(wasDecided.keys)
     }
 
     /// Keeps the selection on a shown account (the first when its own left the board) and

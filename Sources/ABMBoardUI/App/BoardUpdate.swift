@@ -90,40 +90,42 @@ extension BoardState {
             var touched: Set<Int> = []
             for record in delta.records {
                 do {
-                    try data.apply(record)
-                    if let index = data.programme.index(ofAccount: record.accountId) { touched.insert(index) }
+                    touched.formUnion(
+                        try changeRows(of: [record.accountId]) { data throws(ProgrammeError) in
+                            try data.apply(record)
+                        })
                 } catch {
                     message = ("\(error)", true)
                 }
             }
             for (touch, previous) in delta.touches {
                 do {
-                    for index in try data.apply(touch, previousAccount: previous) {
-                        touched.insert(index)
-                        sparklines[index] = nil
+                    let indexes = try changeRows(of: [touch.accountId] + [previous].compactMap(\.self)) {
+                        data throws(ProgrammeError) in try data.apply(touch, previousAccount: previous)
                     }
+                    for index in indexes { sparklines[index] = nil }
+                    touched.formUnion(indexes)
                 } catch {
                     message = ("\(error)", true)
                 }
             }
             highlighted = touched
-            for index in touched { reposition(index) }
+            settleSelection()
             refreshHealth(weekStartChanged: !delta.touches.isEmpty)
         case .recorded(let record, let summary):
             do {
-                try data.apply(record)
+                try changeRows(of: [record.accountId]) { data throws(ProgrammeError) in try data.apply(record) }
                 message = (summary, false)
-                if let index = data.programme.index(ofAccount: record.accountId) { reposition(index) }
             } catch {
                 message = ("\(error)", true)
             }
             refreshHealth(weekStartChanged: false)
         case .touchLogged(let touch, let summary):
             do {
-                for index in try data.apply(touch) {
-                    sparklines[index] = nil
-                    reposition(index)
+                let indexes = try changeRows(of: [touch.accountId]) { data throws(ProgrammeError) in
+                    try data.apply(touch)
                 }
+                for index in indexes { sparklines[index] = nil }
                 message = (summary, false)
             } catch {
                 message = ("\(error)", true)

@@ -98,11 +98,10 @@ enum StatusBar {
             buffer.write(message.text, x: 0, y: y, role: message.isError ? .error : .statusBar)
             return
         }
-        let decided = state.order.reduce(0) { $0 + (state.data.rows[$1].decision == nil ? 0 : 1) }
         var parts = [
             state.data.storeName, "as of \(state.data.asOf.iso8601)",
             "week \(ReviewWeek(containing: state.data.asOf).label)", state.user,
-            "\(decided)/\(state.order.count) decided",
+            "\(state.decidedOnBoard)/\(state.order.count) decided",
         ]
         if !state.search.isEmpty { parts.append("search \"\(state.search)\"") }
         if state.onlyMine && state.filter.drill == nil { parts.append("only mine") }
