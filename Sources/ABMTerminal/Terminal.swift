@@ -11,8 +11,9 @@ public final class Terminal {
     private var colours: ColourTable
     private var running = false
 
-    /// Starts curses mode; `colour` false draws without colour (NO_COLOR).
-    public init(colour: Bool) {
+    /// Starts curses mode, drawing with `theme` (its colours mapped to what the terminal has;
+    /// attributes only on a terminal without colour).
+    public init(theme: Theme) {
         setlocale(LC_ALL, "")
         _ = initscr()
         raw()
@@ -21,7 +22,13 @@ public final class Terminal {
         keypad(abm_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        colours = ColourTable(enabled: colour && has_colors())
+        var colourCount = 0
+        if has_colors() && theme.usesColour {
+            start_color()  // sets COLORS
+            use_default_colors()
+            colourCount = Int(abm_colors())
+        }
+        colours = ColourTable(theme: theme, colourCount: colourCount)
         TerminalSignals.install()
         running = true
     }
