@@ -17,8 +17,8 @@ let package = Package(
         .library(name: "ABMCore", targets: ["ABMCore"]),
     ],
     dependencies: [
-        // TOML parsing for the playbook: a well-kept wrapper over toml++, so we do not write a
-        // TOML parser of our own.
+        // TOML parsing for the playbook, the themes and the config file: a well-kept wrapper over
+        // toml++, so we do not write a TOML parser of our own.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // The command line: subcommands, options, help and usage errors (exit 64).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,7 +48,12 @@ let package = Package(
         // The ncurses C library with a shim header (wide characters, macros Swift cannot import).
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         // The board's screens as pure code: screen buffer, text for people, views, key map, reducer.
-        .target(name: "ABMBoardUI", dependencies: ["ABMCore"], swiftSettings: strict),
+        // TOMLKit reads the themes and the config file (`themes/*.toml`, `config.toml`).
+        .target(
+            name: "ABMBoardUI",
+            dependencies: ["ABMCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
         // The only code that touches ncurses: start and restore the terminal, keys, colours, and
         // drawing a screen buffer by its difference from the last one drawn.
         .target(name: "ABMTerminal", dependencies: ["ABMBoardUI", "CNcursesw"], swiftSettings: strict),

@@ -27,6 +27,15 @@ public struct AbmboardCommand: ParsableCommand {
     /// Store, playbook, as-of.
     @OptionGroup public var global: GlobalOptions
 
+    /// The board's theme.
+    @Option(
+        help: """
+            The board's theme: default, light, high-contrast, mono, NAME for NAME.toml in \
+            $XDG_CONFIG_HOME/abmboard/themes, or a .toml file (default: the theme in \
+            $XDG_CONFIG_HOME/abmboard/config.toml, else default).
+            """)
+    public var theme: String?
+
     /// Creates the command (argument-parser fills it in).
     public init() {}
 
@@ -39,7 +48,7 @@ public struct AbmboardCommand: ParsableCommand {
                 let store = try global.openStore()
                 try BoardApp(
                     store: store, playbook: try global.loadPlaybook(), fixedAsOf: try global.asOfInstant(),
-                    storeName: store.name, user: Identity.person(nil)
+                    storeName: store.name, user: Identity.person(nil), settings: .load(themeOption: theme)
                 ).run()
                 return
             }
@@ -53,7 +62,7 @@ public struct AbmboardCommand: ParsableCommand {
         if interactive {
             try BoardApp(
                 store: demo.store, playbook: try global.loadPlaybook(), fixedAsOf: asOf, storeName: "DEMO",
-                user: Identity.person(nil)
+                user: Identity.person(nil), settings: .load(themeOption: theme)
             ).run()
             return
         }

@@ -1,8 +1,10 @@
 import ABMBoardUI
 import CNcursesw
 
-/// The default dark theme's colours and attributes by role, as ncurses colour pairs (the
-/// 8 basic colours, so they work on every terminal). With colour off, attributes only.
+/// A theme as ncurses draws it: attributes and a colour pair by role. Colours are mapped to
+/// what the terminal has (`ColourFallback`): 256 palette entries, else the 8 basic colours; on
+/// a terminal without colours a theme with colours gives way to the mono theme. Roles with the
+/// same colours share a pair.
 struct ColourTable {
     /// How a role is drawn.
     struct Style {
@@ -12,44 +14,53 @@ struct ColourTable {
 
     private var styles: [Role: Style] = [:]
 
-    init(enabled: Bool) {
-        let plan: [(Role, Int32, Int32, attr_t)] = [
-            (.text, -1, -1, abm_a_normal()), (.dim, -1, -1, abm_a_dim()),
-            (.header, Int32(COLOR_WHITE), Int32(COLOR_BLUE), abm_a_bold()),
-            (.selected, Int32(COLOR_BLACK), Int32(COLOR_CYAN), abm_a_reverse()),
-            (.changed, Int32(COLOR_BLACK), Int32(COLOR_YELLOW), abm_a_bold()),
-            (.statusBar, Int32(COLOR_BLACK), Int32(COLOR_WHITE), abm_a_reverse()),
-            (.footer, -1, -1, abm_a_dim()), (.error, Int32(COLOR_WHITE), Int32(COLOR_RED), abm_a_bold()),
-            (.tier1, Int32(COLOR_MAGENTA), -1, abm_a_bold()), (.tier2, Int32(COLOR_CYAN), -1, abm_a_normal()),
-            (.tier3, -1, -1, abm_a_normal()), (.target, -1, -1, abm_a_dim()),
-            (.aware, Int32(COLOR_BLUE), -1, abm_a_normal()), (.engaged, Int32(COLOR_GREEN), -1, abm_a_bold()),
-            (.opportunity, Int32(COLOR_YELLOW), -1, abm_a_bold()), (.customer, Int32(COLOR_CYAN), -1, abm_a_normal()),
-            (.expansion, Int32(COLOR_MAGENTA), -1, abm_a_normal()), (.surge, Int32(COLOR_RED), -1, abm_a_bold()),
-            (.slaDue, Int32(COLOR_YELLOW), -1, abm_a_normal()), (.slaBreached, Int32(COLOR_RED), -1, abm_a_bold()),
-            (.slaMet, Int32(COLOR_GREEN), -1, abm_a_normal()), (.slaLate, Int32(COLOR_YELLOW), -1, abm_a_dim()),
-            (.slaHeld, -1, -1, abm_a_dim()), (.redFlag, Int32(COLOR_RED), -1, abm_a_bold()),
-            (.sparkline, Int32(COLOR_GREEN), -1, abm_a_normal()), (.bar, Int32(COLOR_BLUE), -1, abm_a_normal()),
-        ]
-        if enabled {
-            start_color()
-            use_default_colors()
-        }
-        var next: Int32 = 1
-        for (role, foreground, background, attributes) in plan {
-            guard enabled else {
-                let plain: attr_t =
-                    [Role.selected, .statusBar, .changed, .error].contains(role) ? abm_a_reverse() : attributes
-                styles[role] = Style(attributes: plain, pair: 0)
-                continue
+    /// Sets up the pairs for `theme` on a terminal with `colourCount` colours (0: none, or
+    /// colour not started). Call after `start_color` and `use_default_colors`.
+    init(theme: Theme, colourCount: Int) {
+        let colour = colourCount >= 8
+        let drawn = colour || !theme.usesColour ? theme : .mono
+        var pairs: [Pair: Int32] = [:]
+        for role in Role.allCases {
+            let style = drawn.style(for: role)
+            let pair = Pair(
+                foreground: ColourFallback.terminalIndex(style.foreground, colourCount: colourCount),
+                background: ColourFallback.terminalIndex(style.background, colourCount: colourCount))
+            var number: Int32 = 0
+            if colour, pair != Pair(foreground: -1, background: -1) {
+                if let known = pairs[pair] {
+                    number = known
+                } else if pairs.count + 1 < abm_color_pairs(),
+                    init_pair(Int16(pairs.count + 1), Int16(pair.foreground), Int16(pair.background)) == OK
+                {
+                    number = Int32(pairs.count + 1)
+                    pairs[pair] = number
+                }
             }
-            init_pair(Int16(next), Int16(foreground), Int16(background))
-            let keep: attr_t = role == .selected || role == .statusBar ? abm_a_bold() : attributes
-            styles[role] = Style(attributes: keep, pair: next)
-            next += 1
+            styles[role] = Style(attributes: ColourTable.attributes(style.attributes), pair: number)
         }
     }
 
+    /// How `role` is drawn.
     func style(for role: Role) -> Style {
         styles[role] ?? Style(attributes: abm_a_normal(), pair: 0)
+    }
+
+    /// A foreground and background, as ncurses colour numbers (-1: the terminal's own).
+    private struct Pair: Hashable {
+        var foreground: Int
+        var background: Int
+    }
+
+    /// A theme's attributes as ncurses attributes.
+    private static func attributes(_ attributes: Set<ThemeAttribute>) -> attr_t {
+        attributes.reduce(abm_a_normal()) { result, attribute in
+            switch attribute {
+            case .bold: return result | abm_a_bold()
+            case .dim: return result | abm_a_dim()
+            case .reverse: return result | abm_a_reverse()
+            case .underline: return result | abm_a_underline()
+            case .italic: return result | abm_a_italic()
+            }
+        }
     }
 }

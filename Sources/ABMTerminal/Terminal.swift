@@ -11,8 +11,9 @@ public final class Terminal {
     private var colours: ColourTable
     private var running = false
 
-    /// Starts curses mode; `colour` false draws without colour (NO_COLOR).
-    public init(colour: Bool) {
+    /// Starts curses mode, drawing with `theme` (its colours mapped to what the terminal has;
+    /// attributes only on a terminal without colour).
+    public init(theme: Theme) {
         setlocale(LC_ALL, "")
         _ = initscr()
         raw()
@@ -23,9 +24,14 @@ public final class Terminal {
         curs_set(0)
         // Clicks and the wheel (SPEC §6); no drag reporting, so presses arrive at once.
         mouseinterval(0)
-        _ = mousemask(
-            abm_button1_pressed() | abm_button4_pressed() | abm_button5_pressed(), nil)
-        colours = ColourTable(enabled: colour && has_colors())
+        _ = mousemask(abm_button1_pressed() | abm_button4_pressed() | abm_button5_pressed(), nil)
+        var colourCount = 0
+        if has_colors() && theme.usesColour {
+            start_color()  // sets COLORS
+            use_default_colors()
+            colourCount = Int(abm_colors())
+        }
+        colours = ColourTable(theme: theme, colourCount: colourCount)
         TerminalSignals.install()
         running = true
     }

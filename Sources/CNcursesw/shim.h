@@ -15,6 +15,7 @@ static inline attr_t abm_a_reverse(void) { return A_REVERSE; }
 static inline attr_t abm_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t abm_a_dim(void) { return A_DIM; }
 static inline attr_t abm_a_normal(void) { return A_NORMAL; }
+static inline attr_t abm_a_italic(void) { return A_ITALIC; }
 static inline int abm_key_f(int n) { return KEY_F(n); }
 static inline mmask_t abm_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t abm_button1_clicked(void) { return BUTTON1_CLICKED; }
@@ -24,6 +25,7 @@ static inline WINDOW *abm_stdscr(void) { return stdscr; }
 static inline int abm_lines(void) { return LINES; }
 static inline int abm_cols(void) { return COLS; }
 static inline int abm_colors(void) { return COLORS; }
+static inline int abm_color_pairs(void) { return COLOR_PAIRS; }
 
 /// Draws one cell: `text` (a grapheme, NUL-terminated wide string) with attributes and a colour pair.
 static inline int abm_put_cell(int y, int x, const wchar_t *text, attr_t attributes, int pair) {

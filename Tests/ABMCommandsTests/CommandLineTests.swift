@@ -28,7 +28,7 @@ struct CommandLineTests {
                 programme when there is no store yet. Exit status: 0 success, 64 usage error, 65 bad input data, 1
                 otherwise (a refused mark, an unknown account).
 
-                USAGE: abmboard [--db <db>] [--playbook <playbook>] [--as-of <as-of>] <subcommand>
+                USAGE: abmboard [--db <db>] [--playbook <playbook>] [--as-of <as-of>] [--theme <theme>] <subcommand>
 
                 OPTIONS:
                   --db <db>               The store (default: $ABMBOARD_DB, else ./abmboard.sqlite).
@@ -36,6 +36,9 @@ struct CommandLineTests {
                                           built-in rules).
                   --as-of <as-of>         Evaluate (and stamp records) as of this time: 2026-11-20T16:00:00Z, or a
                                           date meaning 23:59:59 UTC.
+                  --theme <theme>         The board's theme: default, light, high-contrast, mono, NAME for
+                                          NAME.toml in $XDG_CONFIG_HOME/abmboard/themes, or a .toml file (default:
+                                          the theme in $XDG_CONFIG_HOME/abmboard/config.toml, else default).
                   --version               Show the version.
                   -h, --help              Show help information.
 

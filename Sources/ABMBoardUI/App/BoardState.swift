@@ -94,6 +94,8 @@ public struct BoardState: Sendable {
     public internal(set) var sparklines: [Int: [Int]] = [:]
     /// Whether the board is live (polling the store).
     public let live: Bool
+    /// The board's columns in order (the config file's `columns`).
+    public var columns: [ColumnID] = ColumnID.defaultOrder
 
     /// The board over `data`, for `user`, in a terminal of `width` × `height`.
     public init(data: BoardData, user: String, width: Int, height: Int, live: Bool) {

@@ -3,8 +3,10 @@ import ABMCore
 /// The board: a fixed header and one row per account, the selected row highlighted. Columns
 /// are sized by display width; on a narrow terminal the least important give way first.
 public enum BoardView {
-    /// A column: its header, its width, how soon it gives way (higher: sooner), and its cell.
+    /// A column: its id (as the config names it), its header, its width, how soon it gives way
+    /// (higher: sooner), and its cell.
     struct Column: Sendable {
+        var id: ColumnID
         var title: String
         var width: Int
         var givesWay: Int
@@ -14,44 +16,52 @@ public enum BoardView {
     /// Sparkline blocks from low to high.
     static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    /// The columns in display order.
+    /// Every column, in the default order.
     static let columns: [Column] = [
-        Column(title: "account", width: 24, givesWay: 0) { row, state in
+        Column(id: .account, title: "account", width: 24, givesWay: 0) { row, state in
             (state.data.programme.accounts[row.account].name, .text)
         },
-        Column(title: "id", width: 9, givesWay: 9) { row, state in (state.data.programme.accounts[row.account].id, .dim)
+        Column(id: .id, title: "id", width: 9, givesWay: 9) { row, state in
+            (state.data.programme.accounts[row.account].id, .dim)
         },
-        Column(title: "tier", width: 4, givesWay: 0) { row, _ in
+        Column(id: .tier, title: "tier", width: 4, givesWay: 0) { row, _ in
             (row.tier.map { "T\($0.rawValue)" } ?? "—", Role.tier(row.tier))
         },
-        Column(title: "owner", width: 8, givesWay: 6) { row, state in
+        Column(id: .owner, title: "owner", width: 8, givesWay: 6) { row, state in
             (state.data.programme.accounts[row.account].owner ?? "—", .text)
         },
-        Column(title: "state", width: 11, givesWay: 0) { row, _ in (row.state.rawValue, Role.state(row.state)) },
-        Column(title: "score", width: 5, givesWay: 0) { row, _ in (pad(left: "\(row.engagementScore)", 5), .text) },
-        Column(title: "8 weeks", width: 8, givesWay: 8) { row, state in
+        Column(id: .state, title: "state", width: 11, givesWay: 0) { row, _ in
+            (row.state.rawValue, Role.state(row.state))
+        },
+        Column(id: .score, title: "score", width: 5, givesWay: 0) { row, _ in
+            (pad(left: "\(row.engagementScore)", 5), .text)
+        },
+        Column(id: .trend, title: "8 weeks", width: 8, givesWay: 8) { row, state in
             let history =
                 state.sparklines[row.account]
                 ?? state.data.evaluator.scoreHistory(
                     account: row.account, in: state.data.programme, asOf: state.data.asOf)
             return (String(history.map { blocks[min($0 * blocks.count / 101, blocks.count - 1)] }), .sparkline)
         },
-        Column(title: "surge", width: 5, givesWay: 3) { row, _ in (row.surging ? "▲" : "", .surge) },
-        Column(title: "last touch", width: 18, givesWay: 5) { row, state in
+        Column(id: .surge, title: "surge", width: 5, givesWay: 3) { row, _ in (row.surging ? "▲" : "", .surge) },
+        Column(id: .lastTouch, title: "last touch", width: 18, givesWay: 5) { row, state in
             (BoardText.lastTouch(row.lastTouch, asOf: state.data.asOf), .text)
         },
-        Column(title: "SLA", width: 14, givesWay: 4) { row, state in
+        Column(id: .sla, title: "SLA", width: 14, givesWay: 4) { row, state in
             (BoardText.sla(row.sla, asOf: state.data.asOf), Role.sla(row.sla.status))
         },
-        Column(title: "suggests", width: 9, givesWay: 2) { row, _ in (row.recommendation.rawValue, .text) },
-        Column(title: "decision", width: 14, givesWay: 1) { row, _ in
+        Column(id: .suggests, title: "suggests", width: 9, givesWay: 2) { row, _ in
+            (row.recommendation.rawValue, .text)
+        },
+        Column(id: .decision, title: "decision", width: 14, givesWay: 1) { row, _ in
             (row.decision.map { "\($0.action.rawValue) · \($0.by)" } ?? "", .text)
         },
     ]
 
-    /// The columns that fit `width`, the account column taking what is left over.
-    static func layout(width: Int) -> [(column: Column, width: Int)] {
-        var shown = columns
+    /// The columns of `ids`, in that order, that fit `width`: those quickest to give way are
+    /// dropped first, and the account column (else the first) takes what is left over.
+    static func layout(width: Int, ids: [ColumnID] = ColumnID.defaultOrder) -> [(column: Column, width: Int)] {
+        var shown = ids.compactMap { id in columns.first { $0.id == id } }
         func total(_ list: [Column]) -> Int { list.reduce(0) { $0 + $1.width + 1 } }
         while total(shown) > width,
             let drop = shown.indices.filter({ shown[$0].givesWay > 0 }).max(by: {
@@ -61,14 +71,15 @@ public enum BoardView {
             shown.remove(at: drop)
         }
         let spare = max(width - total(shown), 0)
+        let widest = shown.firstIndex { $0.id == .account } ?? 0
         return shown.enumerated().map { index, column in
-            (column, index == 0 ? column.width + spare : column.width)
+            (column, index == widest ? column.width + spare : column.width)
         }
     }
 
     /// Draws the table into rows `y ..< y + height` of `buffer`.
     public static func render(_ state: BoardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
-        let layout = layout(width: buffer.width)
+        let layout = layout(width: buffer.width, ids: state.columns)
         var x = 0
         buffer.fill(x: 0, y: y, count: buffer.width, role: .header)
         for (column, width) in layout {

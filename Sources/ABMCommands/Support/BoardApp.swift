@@ -13,6 +13,8 @@ struct BoardApp {
     let fixedAsOf: Instant?
     let storeName: String
     let user: String
+    /// Theme, columns and the problems met reading them (shown first in the status bar).
+    let settings: BoardSettings
 
     /// How often the store is checked for changes by other processes.
     static let pollInterval: TimeInterval = 0.25
@@ -30,7 +32,9 @@ struct BoardApp {
             follower = started.0
             state = BoardState(data: started.1, user: user, width: 80, height: 24, live: true)
         }
-        let terminal = Terminal(colour: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        state.columns = settings.columns
+        if let problem = settings.statusMessage { state.showProblem(problem) }
+        let terminal = Terminal(theme: settings.theme)
         defer { terminal.stop() }
         let size = terminal.size
         _ = state.handle(.resized(width: size.width, height: size.height))
