@@ -62,6 +62,8 @@ public final class Terminal {
         case resize
         /// No key came within the timeout.
         case none
+        /// The terminal went away (its input hung up): the board should leave.
+        case hangup
     }
 
     /// Waits up to `milliseconds` for a key.
@@ -69,7 +71,7 @@ public final class Terminal {
         timeout(milliseconds)
         var character: wint_t = 0
         let result = get_wch(&character)
-        if result == ERR { return .none }
+        if result == ERR { return inputHungUp() ? .hangup : .none }
         if result == KEY_CODE_YES {
             switch Int32(character) {
             case KEY_RESIZE: return .resize
@@ -97,6 +99,14 @@ public final class Terminal {
             guard character >= 32, let scalar = Unicode.Scalar(UInt32(character)) else { return .none }
             return .key(.character(Character(scalar)))
         }
+    }
+
+    /// Whether standard input has hung up (the terminal closed while SIGHUP is blocked or
+    /// ignored): `get_wch` then fails at once, and the loop would spin.
+    private func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// The mouse event ncurses has queued, as the board understands it.

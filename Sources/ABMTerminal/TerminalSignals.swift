@@ -12,9 +12,15 @@ enum TerminalSignals {
 
     static func install() {
         running = true
+        // A parent may have blocked them (the mask is inherited): unblock, or they would stay
+        // pending and the board would never leave.
+        var termination = sigset_t()
+        sigemptyset(&termination)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             Glibc.signal(signal) { received in TerminalSignals.requested = received }
+            sigaddset(&termination, signal)
         }
+        pthread_sigmask(SIG_UNBLOCK, &termination, nil)
         for signal in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] {
             Glibc.signal(signal) { received in
                 if TerminalSignals.running { endwin() }

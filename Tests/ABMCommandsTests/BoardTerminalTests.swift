@@ -181,6 +181,19 @@ struct BoardTerminalTests {
         }
     }
 
+    @Test("the board leaves when its terminal goes away, even with SIGHUP ignored (a dropped SSH session)")
+    func leavesWhenTheTerminalCloses() throws {
+        let board = try TmuxBoard()
+        try board.importSample()
+        try board.startBoardInShell(ignoringHangup: true)
+        try board.waitForScreen("the board") { $0.showsBoard }
+        let pid = try board.boardProcessID()
+        try board.closeTerminal()
+        let deadline = Date().addingTimeInterval(15)
+        while kill(pid, 0) == 0 && Date() < deadline { usleep(50_000) }
+        #expect(kill(pid, 0) != 0, "the board (pid \(pid)) is still running after its terminal closed")
+    }
+
     // MARK: - Resizing
 
     @Test("a storm of resizes, down to 1×1 and up to 300×100, leaves the board running and drawn right")
@@ -539,9 +552,11 @@ private final class TmuxBoard {
 
     /// Starts a shell in the pane that saves `stty -a`, runs the board (saving its pid), then
     /// saves `stty -a` again and prints `EXIT=STATUS`.
-    func startBoardInShell() throws {
+    func startBoardInShell(ignoringHangup: Bool = false) throws {
         try write(
-            "board.sh", "echo $$ > board.pid\nexec " + boardCommand.map(quotedForShell).joined(separator: " ") + "\n")
+            "board.sh",
+            (ignoringHangup ? "trap '' HUP\n" : "") + "echo $$ > board.pid\nexec "
+                + boardCommand.map(quotedForShell).joined(separator: " ") + "\n")
         try write(
             "session.sh",
             """
@@ -637,6 +652,11 @@ private final class TmuxBoard {
 
     func paneTitle() throws -> String { try tmuxQuery("#{pane_title}") }
     func windowName() throws -> String { try tmuxQuery("#{window_name}") }
+
+    /// Closes the terminal under the board: the tmux server goes, and with it the pane's tty.
+    func closeTerminal() throws {
+        _ = try tmuxCommand(["kill-server"])
+    }
 
     /// The board's process id, written by `board.sh` (`startBoardInShell`).
     func boardProcessID() throws -> pid_t {

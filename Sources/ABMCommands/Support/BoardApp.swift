@@ -50,6 +50,7 @@ struct BoardApp {
                 let size = terminal.size
                 events.append(.resized(width: size.width, height: size.height))
             case .none: break
+            case .hangup: return
             }
             if Date().timeIntervalSince(lastPoll) >= BoardApp.pollInterval {
                 lastPoll = Date()
