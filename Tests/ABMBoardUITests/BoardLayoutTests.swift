@@ -27,8 +27,9 @@ struct BoardLayoutTests {
 
     @Test("the 80-column board with the columns in the config's order")
     func header80() {
-        var state = DemoBoard.state(width: 80, height: 24)
-        state.columns = [.tier, .state, .account, .score, .sla, .id]
+        let state = BoardState(
+            data: DemoBoard.data, user: "dana", width: 80, height: 24, live: true,
+            columns: [.tier, .state, .account, .score, .sla, .id])
         let lines = ScreenView.render(state).lines
         #expect(lines[0] == "tier state       account                         score SLA            id")
         #expect(lines[1] == "T1   engaged     Falconview Labs Group              99 met            A-0053")

@@ -456,17 +456,12 @@ private final class TmuxBoard {
 
     init(sourceLocation: SourceLocation = #_sourceLocation) throws {
         tmux = try #require(
-            TmuxBoard.findTmux(),
+            AbmboardBinary.tmux,
             """
             tmux is not installed: these end-to-end tests drive the board in it; install it \
             (apt-get install tmux, brew install tmux)
             """, sourceLocation: sourceLocation)
-        binary = try #require(
-            TmuxBoard.findBinary(),
-            """
-            the abmboard binary was not found beside the test bundle nor in .build/debug: run `swift build` \
-            first, or set ABMBOARD_BINARY to its path
-            """, sourceLocation: sourceLocation)
+        binary = try #require(AbmboardBinary.path, AbmboardBinary.missing, sourceLocation: sourceLocation)
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("abmboard-terminal-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -709,30 +704,6 @@ private final class TmuxBoard {
         environment["LC_ALL"] = "C.UTF-8"
         environment["XDG_CONFIG_HOME"] = path("config")
         return environment
-    }
-
-    private static func findTmux() -> String? {
-        let directories =
-            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-            + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
-        return directories.map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// `abmboard`: `$ABMBOARD_BINARY`, else beside the test bundle, else the package's `.build/debug`.
-    private static func findBinary() -> String? {
-        var candidates: [URL] = []
-        if let given = ProcessInfo.processInfo.environment["ABMBOARD_BINARY"] {
-            candidates.append(URL(fileURLWithPath: given))
-        }
-        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        candidates.append(runner.deletingLastPathComponent().appendingPathComponent("abmboard"))
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("abmboard"))
-        }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/abmboard"))
-        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
 

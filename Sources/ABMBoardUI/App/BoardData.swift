@@ -13,6 +13,12 @@ public struct BoardData: Sendable {
     public var rows: [AccountEvaluation]
     /// The store's name for the status bar (`DEMO` for the demo).
     public var storeName: String
+    /// Every account's name, id and domain, lowercased and joined by NUL (which no search
+    /// can contain), by account index: what `/` searches, lowercased once rather than on
+    /// every key typed.
+    public let searchText: [String]
+    /// Every account's name, lowercased, by account index (the account sort's key).
+    public let sortNames: [String]
 
     /// Evaluates every account of `programme` as of `asOf`.
     public init(programme: Programme, evaluator: Evaluator, asOf: Instant, storeName: String) {
@@ -21,6 +27,10 @@ public struct BoardData: Sendable {
         self.asOf = asOf
         self.storeName = storeName
         rows = evaluator.evaluateAll(programme, asOf: asOf)
+        sortNames = programme.accounts.map { $0.name.lowercased() }
+        searchText = programme.accounts.map { account in
+            [account.name, account.id, account.domain ?? ""].joined(separator: "\u{0}").lowercased()
+        }
     }
 
     /// Applies a history record made through this board and re-evaluates only its account.

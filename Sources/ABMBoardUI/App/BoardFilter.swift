@@ -82,8 +82,7 @@ public struct BoardFilter: Sendable, Hashable {
         switch dimension {
         case .tier: return Tier.allCases.map { ("\($0.rawValue)", tiers.contains($0)) }
         case .owner:
-            let names = Set(ownerNames).union(owners).sorted(by: codePointPrecedes)
-            return names.map { ($0.isEmpty ? "(none)" : $0, owners.contains($0)) }
+            return ownerChoices(ownerNames).map { ($0.isEmpty ? "(none)" : $0, owners.contains($0)) }
         case .state: return DemandState.allCases.map { ($0.rawValue, states.contains($0)) }
         case .decision:
             return ([nil] + MarkAction.allCases.map { Optional($0) }).map {
@@ -103,7 +102,7 @@ public struct BoardFilter: Sendable, Hashable {
         case .tier:
             if position < Tier.allCases.count { flip(&tiers, Tier.allCases[position]) }
         case .owner:
-            let names = Set(ownerNames).union(owners).sorted(by: codePointPrecedes)
+            let names = ownerChoices(ownerNames)
             if position < names.count { flip(&owners, names[position]) }
         case .state:
             if position < DemandState.allCases.count { flip(&states, DemandState.allCases[position]) }
@@ -114,5 +113,10 @@ public struct BoardFilter: Sendable, Hashable {
         case .sla:
             if position < SLAStatus.allCases.count { flip(&sla, SLAStatus.allCases[position]) }
         }
+    }
+
+    /// The owners offered, in order: the programme's and any already chosen.
+    private func ownerChoices(_ ownerNames: [String]) -> [String] {
+        Set(ownerNames).union(owners).sorted(by: codePointPrecedes)
     }
 }

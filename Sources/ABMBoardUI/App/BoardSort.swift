@@ -38,8 +38,8 @@ public struct BoardSort: Sendable, Hashable {
         switch column {
         case .board: break
         case .account:
-            let p = accounts[a].name.lowercased()
-            let q = accounts[b].name.lowercased()
+            let p = data.sortNames[a]
+            let q = data.sortNames[b]
             if p != q { return p < q }
         case .owner:
             let p = accounts[a].owner ?? "\u{10FFFF}"

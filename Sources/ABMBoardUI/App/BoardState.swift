@@ -95,11 +95,16 @@ public struct BoardState: Sendable {
     /// Whether the board is live (polling the store).
     public let live: Bool
     /// The board's columns in order (the config file's `columns`).
-    public var columns: [ColumnID] = ColumnID.defaultOrder
+    public let columns: [ColumnID]
 
-    /// The board over `data`, for `user`, in a terminal of `width` × `height`.
-    public init(data: BoardData, user: String, width: Int, height: Int, live: Bool) {
+    /// The board over `data`, for `user`, in a terminal of `width` × `height`, showing
+    /// `columns` in that order.
+    public init(
+        data: BoardData, user: String, width: Int, height: Int, live: Bool,
+        columns: [ColumnID] = ColumnID.defaultOrder
+    ) {
         self.data = data
+        self.columns = columns
         self.user = user
         self.width = width
         self.height = height
@@ -122,9 +127,7 @@ public struct BoardState: Sendable {
         // A drill-down lists exactly the accounts behind its number, mine or not.
         if onlyMine && filter.drill == nil && account.owner != user { return false }
         if !filter.isEmpty && !filter.matches(row, owner: account.owner) { return false }
-        if needle.isEmpty { return true }
-        return account.name.lowercased().contains(needle) || account.id.lowercased().contains(needle)
-            || (account.domain?.lowercased().contains(needle) ?? false)
+        return needle.isEmpty || data.searchText[row.account].contains(needle)
     }
 
     /// Recomputes `order` from the rows, the search, the filter, "only mine" and the sort,

@@ -18,7 +18,8 @@ public enum BoardEvent: Sendable {
     case recorded(HistoryRecord, summary: String)
     /// A touch this board asked for was logged.
     case touchLogged(Touch, summary: String)
-    /// A record was refused or failed; the message says why.
+    /// Something asked for was refused or failed (a record, the chosen theme); the message
+    /// says why.
     case refused(String)
     /// The live board's clock reached a new minute: everything is evaluated as of `Instant`.
     case clockMoved(Instant)

@@ -30,10 +30,10 @@ struct BoardApp {
             // would make the first change copy it all).
             let started = try StoreFollower.start(store: store, load: load)
             follower = started.0
-            state = BoardState(data: started.1, user: user, width: 80, height: 24, live: true)
+            state = BoardState(
+                data: started.1, user: user, width: 80, height: 24, live: true, columns: settings.columns)
         }
-        state.columns = settings.columns
-        if let problem = settings.statusMessage { state.showProblem(problem) }
+        if let problem = settings.statusMessage { _ = state.handle(.refused(problem)) }
         let terminal = Terminal(theme: settings.theme)
         defer { terminal.stop() }
         let size = terminal.size

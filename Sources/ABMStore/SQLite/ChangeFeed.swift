@@ -7,24 +7,14 @@ import GRDB
 /// the reader load everything again.
 enum ChangeFeed {
     /// Notes, inside the write, that the revision about to be made is the history record
-    /// `historySeq`.
-    static func note(_ db: Database, historySeq: Int64) throws {
+    /// `historySeq` or the logged touch `touchId` (one of the two).
+    static func note(_ db: Database, historySeq: Int64? = nil, touchId: String? = nil) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO change_kind (revision, history_seq)
-                SELECT value + 1, ? FROM meta WHERE key = 'revision'
+                INSERT INTO change_kind (revision, history_seq, touch_id)
+                SELECT value + 1, ?, ? FROM meta WHERE key = 'revision'
                 """
-        ).execute(arguments: [historySeq])
-    }
-
-    /// Notes, inside the write, that the revision about to be made is the logged touch `touchId`.
-    static func note(_ db: Database, touchId: String) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO change_kind (revision, touch_id)
-                SELECT value + 1, ? FROM meta WHERE key = 'revision'
-                """
-        ).execute(arguments: [touchId])
+        ).execute(arguments: [historySeq, touchId])
     }
 
     /// The records and touches of the revisions after `since`, or `nil` when one of them was
