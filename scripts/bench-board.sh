@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The terminal board's benchmark on a store (issue 9): the in-process figures of
-# `abmboard bench --board`, then the real binary launched in tmux, timed from launch until its
+# `abmboard bench --board --db STORE`, then the real binary launched in tmux, timed from launch until its
 # first full screen (the status bar's "decided") is on the terminal.
 # Usage: scripts/bench-board.sh STORE [AS-OF]   (a store: see scripts/bench-store.sh, or
 #        `abmboard sample --accounts 50000 --touches 5000000` and the imports)
@@ -11,7 +11,7 @@ as_of=${2:-2026-11-20T16:00:00Z}
 command -v tmux >/dev/null || { echo "tmux is needed: apt-get install tmux" >&2; exit 1; }
 swift build -c release >/dev/null
 bin=$PWD/.build/release/abmboard
-"$bin" bench --board "$store" --as-of "$as_of"
+"$bin" bench --board --db "$store" --as-of "$as_of"
 socket=abm-bench-$$
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
 for run in 1 2 3; do

@@ -34,13 +34,12 @@ public struct BenchCommand: ParsableCommand {
     @Option(help: "Run only one measurement (for profiling): evaluate, health or histories.")
     public var only: EngineBenchmark.Measurement?
 
-    /// A store to measure the board on.
-    @Option(help: "Measure the terminal board on a copy of this store instead of the engine.")
-    public var board: String?
+    /// Measure the board on the store instead.
+    @Flag(help: "Measure the terminal board on a copy of the store (--db) instead of the engine.")
+    public var board = false
 
-    /// The board's as-of.
-    @Option(name: .customLong("as-of"), help: "The board benchmark's as-of (default: now).")
-    public var asOf: String?
+    /// The store and the board's as-of.
+    @OptionGroup public var global: GlobalOptions
 
     /// Creates the command (argument-parser fills it in).
     public init() {}
@@ -55,15 +54,9 @@ public struct BenchCommand: ParsableCommand {
 
     /// Runs the benchmark and prints its figures.
     public func run() throws {
-        if let board {
-            var instant: Instant?
-            if let asOf {
-                guard let parsed = Instant.parseISO8601(asOf, bareDate: .endOfDay) else {
-                    throw ValidationError("--as-of \"\(asOf)\" is not a time: give 2026-11-20T16:00:00Z")
-                }
-                instant = parsed
-            }
-            let benchmark = BoardBenchmark(path: board, asOf: instant, marks: 200, renders: 50 * repetitions)
+        if board {
+            let benchmark = BoardBenchmark(
+                path: global.storePath, asOf: try global.asOfInstant(), marks: 200, renders: 50 * repetitions)
             print(BoardBenchmark.format(try benchmark.run()))
             return
         }

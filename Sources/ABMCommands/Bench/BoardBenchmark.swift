@@ -38,6 +38,7 @@ struct BoardBenchmark {
 
     /// Runs the measurements.
     func run() throws -> Report {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noStore(path: path) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("abmboard-bench-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
