@@ -2,9 +2,9 @@ import Testing
 
 @testable import ABMCore
 
-/// A small programme whose health is worked out by hand below. As-of is Friday 2026-11-20
+/// A small programme whose health is worked out by hand below (the week-changes tests use it too). As-of is Friday 2026-11-20
 /// 12:00; the review week began on Monday 2026-11-16 00:00.
-private func smallProgramme() -> Programme {
+func smallProgramme() -> Programme {
     var f = Fixture()
     // Tier 1
     f.account("T1A", tier: .one)  // engaged, surging, clock breached, work; aware on Monday
