@@ -14,6 +14,21 @@ enum DemoBoard {
     static func state(width: Int, height: Int) -> BoardState {
         BoardState(data: data, user: "dana", width: width, height: height, live: true)
     }
+
+    /// Presses `keys`, storing every record the board asks for as its host would (stamped at
+    /// the board's as-of, by its user) and feeding back `.recorded`.
+    static func drive(_ state: inout BoardState, _ keys: [Key]) {
+        for key in keys {
+            for effect in state.handle(.keyPressed(key)) {
+                guard case .record(let event, let id) = effect else { continue }
+                let record = HistoryRecord(accountId: id, at: state.data.asOf, by: state.user, event: event)
+                _ = state.handle(.recorded(record, summary: "\(id): recorded"))
+            }
+        }
+    }
+
+    /// The keys that type `text`.
+    static func typing(_ text: String) -> [Key] { text.map { .character($0) } }
 }
 
 /// Screens rendered into the buffer at fixed sizes, compared line by line with the text files
@@ -25,6 +40,13 @@ struct GoldenScreenTests {
         ("board", []), ("detail", [.down, .enter]), ("health", [.character("t")]), ("help", [.character("?")]),
         ("filter", [.character("f"), .down, .down, .enter]), ("log-touch", [.down, .character("l"), .down, .down]),
         ("drill", [.character("t"), .down, .down, .down, .enter]),
+        ("meeting-menu", [.character("m")]), ("meeting", [.character("m"), .enter]),
+        (
+            "meeting-summary",
+            [.character("m"), .enter, .enter, .character("n")] + DemoBoard.typing("call the CFO")
+                + [.enter, .character("h"), .character("s"), .escape]
+        ),
+        ("changes", [.character("c")]), ("past-week", [.character("[")]),
     ]
 
     static let cases: [(String, [Key], Int, Int)] = screens.flatMap { screen in
@@ -34,7 +56,7 @@ struct GoldenScreenTests {
     @Test("screens match their golden text files", arguments: cases)
     func golden(name: String, keys: [Key], width: Int, height: Int) throws {
         var state = DemoBoard.state(width: width, height: height)
-        for key in keys { _ = state.handle(.keyPressed(key)) }
+        DemoBoard.drive(&state, keys)
         let text = ScreenView.render(state).lines.joined(separator: "\n") + "\n"
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/\(name)-\(width)x\(height).txt")
@@ -56,7 +78,7 @@ struct GoldenScreenTests {
         for (width, height) in [(1, 1), (10, 3), (39, 7), (40, 8), (57, 13), (200, 60)] {
             for screen in GoldenScreenTests.screens {
                 var state = DemoBoard.state(width: width, height: height)
-                for key in screen.keys { _ = state.handle(.keyPressed(key)) }
+                DemoBoard.drive(&state, screen.keys)
                 let buffer = ScreenView.render(state)
                 #expect(buffer.lines.count == height)
                 #expect(buffer.lines.allSatisfy { DisplayWidth.of($0) <= width })

@@ -10,6 +10,10 @@ public enum BoardScreen: Sendable, Hashable {
     case health
     /// Every key.
     case help
+    /// The weekly meeting (`m`) and, when it ends, its summary.
+    case meeting
+    /// What changed since last week (`c`).
+    case changes
 }
 
 /// A line of input the board is asking for.
@@ -22,6 +26,8 @@ public struct Prompt: Sendable, Hashable {
         case note(accountId: String)
         /// A search.
         case search
+        /// A note in the meeting: on the account's decision, or kept for the decision to come.
+        case meetingNote(accountId: String)
     }
 
     /// What the input is for.
@@ -35,6 +41,7 @@ public struct Prompt: Sendable, Hashable {
         case .demoteNote(let id): return "Demoting \(id) from Tier 1 needs a note: "
         case .note(let id): return "Note on \(id)'s latest mark: "
         case .search: return "/"
+        case .meetingNote(let id): return "Note on \(id)'s decision: "
         }
     }
 }
@@ -92,6 +99,15 @@ public struct BoardState: Sendable {
     public internal(set) var highlighted: Set<Int> = []
     /// Score sparklines already computed, by account (the rows on screen at least).
     public internal(set) var sparklines: [Int: [Int]] = [:]
+    /// The as-of the board comes back to from a past week: the live board's "now" (moved on
+    /// by `clockMoved`) or the fixed `--as-of`.
+    public internal(set) var present: Instant
+    /// The past review week shown (`[`), as of its Sunday 23:59:59; `nil` at the present.
+    public internal(set) var viewedWeek: ReviewWeek?
+    /// The meeting under way, if any.
+    public internal(set) var meeting: Meeting?
+    /// What changed since the start of the review week, kept while that screen is open.
+    public internal(set) var changes: WeekChanges?
     /// Whether the board is live (polling the store).
     public let live: Bool
     /// The board's columns in order (the config file's `columns`).
@@ -109,6 +125,7 @@ public struct BoardState: Sendable {
         self.width = width
         self.height = height
         self.live = live
+        present = data.asOf
         reorder()
         selected = order.first
         fillSparklines()
@@ -192,9 +209,11 @@ public struct BoardState: Sendable {
     }
 
     /// Computes tier health when the health screen or a drill-down needs it, and drops it
-    /// otherwise. The states at the start of the week are kept unless `weekStartChanged` (a
-    /// reload, a new as-of); a mark does not change them.
+    /// otherwise (and the changes since last week likewise, `refreshChanges`). The states at
+    /// the start of the week are kept unless `weekStartChanged` (a reload, a new as-of); a mark
+    /// does not change them.
     mutating func refreshHealth(weekStartChanged: Bool = true) {
+        refreshChanges()
         guard screen == .health || filter.drill != nil else {
             health = nil
             weekStartStates = nil

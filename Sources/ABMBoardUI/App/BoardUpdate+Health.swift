@@ -79,7 +79,7 @@ extension BoardState {
             case .health:
                 guard let target = HealthView.target(at: x, y: y, in: self) else { return [] }
                 if target == healthCursor { drill(into: target) } else { healthCursor = target }
-            case .detail, .help: break
+            case .detail, .help, .meeting, .changes: break
             }
         }
         return []

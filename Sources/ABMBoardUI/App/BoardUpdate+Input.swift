@@ -31,6 +31,8 @@ extension BoardState {
             case .note(let id):
                 guard !text.isEmpty else { return [] }
                 return [.record(.note(text), accountId: id)]
+            case .meetingNote(let id):
+                return meetingNote(text, accountId: id)
             }
         default: break
         }
@@ -116,6 +118,10 @@ extension BoardState {
     /// Chooses the item at `position` of `current`.
     mutating func pick(_ position: Int, in current: Menu) {
         switch current.purpose {
+        case .meetingScope:
+            let scopes = meetingScopes
+            menu = nil
+            if position < scopes.count { startMeeting(scopes[position].scope) }
         case .sort:
             let columns = BoardSort.Column.allCases
             guard position < columns.count else { return }

@@ -81,12 +81,14 @@ extension BoardState {
             width = max(newWidth, 0)
             height = max(newHeight, 0)
             keepSelectionVisible()
-        case .storeReloaded(let newData, let changed):
+        case .storeReloaded(var newData, let changed):
+            if let week = viewedWeek { newData.move(asOf: week.lastSecond) }
             data = newData
             highlighted = changed
             sparklines = [:]
             reorder()
             refreshHealth()
+            meetingFollowOthers()
         case .changesArrived(let delta):
             var touched: Set<Int> = []
             for record in delta.records {
@@ -113,10 +115,12 @@ extension BoardState {
             highlighted = touched
             settleSelection()
             refreshHealth(weekStartChanged: !delta.touches.isEmpty)
+            meetingFollowOthers()
         case .recorded(let record, let summary):
             do {
                 try changeRows(of: [record.accountId]) { data throws(ProgrammeError) in try data.apply(record) }
                 message = (summary, false)
+                meetingRecorded(record)
             } catch {
                 message = ("\(error)", true)
             }
@@ -135,10 +139,8 @@ extension BoardState {
         case .refused(let text):
             message = (text, true)
         case .clockMoved(let instant):
-            data.move(asOf: instant)
-            sparklines = [:]
-            reorder()
-            refreshHealth()
+            present = instant
+            if viewedWeek == nil { show(asOf: instant) }
         case .ticked:
             highlighted = []
         }
@@ -148,6 +150,7 @@ extension BoardState {
     private mutating func press(_ key: Key) -> [BoardEffect] {
         message = nil
         if screen == .health, pressOnHealth(key) { return [] }
+        if screen == .meeting, let effects = pressInMeeting(key) { return effects }
         switch key {
         case .down, .character("j"): move(by: 1)
         case .up, .character("k"): move(by: -1)
@@ -162,6 +165,11 @@ extension BoardState {
             if (screen == .board && filter.drill == nil) || key == .interrupt { return [.quit] }
             back()
         case .character("t"): open(.health)
+        case .character("c"): open(.changes)
+        case .character("["): moveWeek(by: -1)
+        case .character("]"): moveWeek(by: 1)
+        case .character("m"):
+            if screen == .board { openMeetingMenu() }
         case .character("?"): open(.help)
         case .character("o"):
             guard screen == .board else { break }
@@ -175,15 +183,17 @@ extension BoardState {
         case .character("f"):
             if screen == .board { openFilterMenu() }
         case .character("l"):
-            openTouchForm()
+            if !refusedInPast() { openTouchForm() }
         case .character("w"): return mark(.work)
         case .character("h"): return mark(.hold)
         case .character("d"): return mark(.demote)
         case .character("p"): return mark(.promote)
         case .character("u"):
-            if let id = markableAccountId { return [.record(.undo, accountId: id)] }
+            if let id = markableAccountId, !refusedInPast() { return [.record(.undo, accountId: id)] }
         case .character("n"):
-            if let id = markableAccountId { prompt = Prompt(purpose: .note(accountId: id), text: "") }
+            if let id = markableAccountId, !refusedInPast() {
+                prompt = Prompt(purpose: .note(accountId: id), text: "")
+            }
         default: break
         }
         return []
@@ -196,7 +206,7 @@ extension BoardState {
     }
 
     private mutating func mark(_ action: MarkAction) -> [BoardEffect] {
-        guard let id = markableAccountId, let row = selectedRow else { return [] }
+        guard let id = markableAccountId, let row = selectedRow, !refusedInPast() else { return [] }
         if action == .demote && row.tier == .one {
             prompt = Prompt(purpose: .demoteNote(accountId: id), text: "")
             return []
@@ -236,7 +246,7 @@ extension BoardState {
             reorder()
             return
         }
-        open(.board)
+        open(meeting != nil && screen == .help ? .meeting : .board)
     }
 }
 

@@ -23,6 +23,19 @@ public enum KeyMap {
         Binding(keys: "?", action: "this help", group: "Views"),
         Binding(keys: "Esc q", action: "back (q on the board quits)", group: "Views"),
         Binding(keys: "Enter", action: "on tier health: list the accounts behind a number", group: "Views"),
+        Binding(
+            keys: "c", action: "since last week: states up and down, tier changes, surges, SLA breaches", group: "Views"
+        ),
+        Binding(keys: "[ ]", action: "the board at the end of the previous / next review week", group: "Weeks"),
+        Binding(keys: "m", action: "meeting mode: step through this week's undecided accounts", group: "Meeting"),
+        Binding(keys: "Enter", action: "in the meeting: accept the recommendation", group: "Meeting"),
+        Binding(keys: "w h d p", action: "in the meeting: decide otherwise", group: "Meeting"),
+        Binding(
+            keys: "n", action: "in the meeting: a note (before deciding: goes with the decision)", group: "Meeting"),
+        Binding(keys: "s", action: "in the meeting: skip", group: "Meeting"),
+        Binding(keys: "b", action: "in the meeting: back one account", group: "Meeting"),
+        Binding(keys: "u", action: "in the meeting: undo the meeting's decision", group: "Meeting"),
+        Binding(keys: "Esc", action: "in the meeting: end it on its summary (again: the board)", group: "Meeting"),
         Binding(keys: "click", action: "select a row or number (again: open it)", group: "Mouse"),
         Binding(keys: "wheel", action: "scroll", group: "Mouse"),
         Binding(keys: "w", action: "mark work", group: "Decide"),
@@ -48,11 +61,15 @@ public enum KeyMap {
         switch state.screen {
         case .board:
             let back = state.filter.drill != nil ? "Esc tier health" : "q quit"
-            return "j/k move · Enter detail · w/h/d/p mark · u undo · n note · l touch · / search · "
-                + "f filter · s sort · o mine · t health · ? help · \(back)"
+            return "j/k move · Enter detail · w/h/d/p mark · m meeting · t health · c changes · [/] week · "
+                + "u undo · n note · l touch · / search · f filter · s sort · o mine · ? help · \(back)"
         case .detail: return "j/k scroll · w/h/d/p mark · u undo · n note · l log touch · Esc back · ? help"
         case .health: return "j/k/←/→ choose a number · Enter list its accounts · Esc back · ? help"
         case .help: return "j/k scroll · Esc back · q back"
+        case .changes: return "j/k scroll · [/] week · Esc back · ? help"
+        case .meeting:
+            if state.meeting?.ended ?? true { return "b back to the last account · j/k scroll · Esc/q the board" }
+            return "Enter accept · w/h/d/p decide · n note · s skip · b back · u undo · j/k scroll · Esc end · ? help"
         }
     }
 }

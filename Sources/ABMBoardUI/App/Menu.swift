@@ -9,6 +9,8 @@ public struct Menu: Sendable, Hashable {
         case filter
         /// The values of one filter dimension, turned on and off.
         case filterValues(BoardFilter.Dimension)
+        /// Whom the meeting covers (`BoardState.meetingScopes`).
+        case meetingScope
     }
 
     /// What the menu chooses.

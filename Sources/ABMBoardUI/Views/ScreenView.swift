@@ -25,6 +25,8 @@ public enum ScreenView {
         case .detail: TextPage.render(detailLines(state), scroll: state.scroll, into: &buffer, height: bodyHeight)
         case .health: HealthView.render(state, into: &buffer, height: bodyHeight)
         case .help: TextPage.render(HelpView.lines(), scroll: state.scroll, into: &buffer, height: bodyHeight)
+        case .meeting: MeetingView.render(state, into: &buffer, height: bodyHeight)
+        case .changes: ChangesView.render(state, into: &buffer, height: bodyHeight)
         }
         if let menu = state.menu { MenuView.render(menu, into: &buffer) }
         if let form = state.form { FormView.render(form, into: &buffer) }
@@ -37,7 +39,12 @@ public enum ScreenView {
     /// The selected account's evidence as lines.
     static func detailLines(_ state: BoardState) -> [String] {
         guard let selected = state.selected else { return ["no account selected"] }
-        let evidence = state.data.evaluator.explain(account: selected, in: state.data.programme, asOf: state.data.asOf)
+        return evidenceLines(of: selected, in: state)
+    }
+
+    /// Account `index`'s evidence as lines (the detail and the meeting show it).
+    static func evidenceLines(of index: Int, in state: BoardState) -> [String] {
+        let evidence = state.data.evaluator.explain(account: index, in: state.data.programme, asOf: state.data.asOf)
         return ExplainText.text(evidence, programme: state.data.programme, playbook: state.data.evaluator.playbook)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
@@ -98,9 +105,10 @@ enum StatusBar {
             buffer.write(message.text, x: 0, y: y, role: message.isError ? .error : .statusBar)
             return
         }
+        let week = ReviewWeek(containing: state.data.asOf).label
         var parts = [
             state.data.storeName, "as of \(state.data.asOf.iso8601)",
-            "week \(ReviewWeek(containing: state.data.asOf).label)", state.user,
+            state.viewedWeek == nil ? "week \(week)" : "PAST WEEK \(week) (] later)", state.user,
             "\(state.decidedOnBoard)/\(state.order.count) decided",
         ]
         if !state.search.isEmpty { parts.append("search \"\(state.search)\"") }

@@ -60,7 +60,7 @@ struct BoardApp {
                 }
                 if fixedAsOf == nil {
                     let now = SQLiteStore.systemClock()
-                    if now.seconds / 60 != state.data.asOf.seconds / 60 { events.append(.clockMoved(now)) }
+                    if now.seconds / 60 != state.present.seconds / 60 { events.append(.clockMoved(now)) }
                 }
             }
             if let since = highlightedAt, Date().timeIntervalSince(since) >= BoardApp.highlightTime {

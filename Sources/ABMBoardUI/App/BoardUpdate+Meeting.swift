@@ -1,0 +1,156 @@
+import ABMCore
+
+/// The weekly meeting (`m`): choosing whom it covers, its keys, and following the records it
+/// makes and the decisions others make meanwhile.
+extension BoardState {
+    /// The scopes `m` offers: everyone on the board, each tier, each owner, with how many of
+    /// their accounts on the board still need a decision.
+    var meetingScopes: [(scope: MeetingScope, label: String)] {
+        let rows = order.map { data.rows[$0] }
+        let programme = data.programme
+        func left(_ scope: MeetingScope) -> Int {
+            rows.reduce(0) { count, row in
+                count
+                    + (row.decision == nil && scope.includes(row, owner: programme.accounts[row.account].owner) ? 1 : 0)
+            }
+        }
+        var scopes: [MeetingScope] = [.everyone] + Tier.allCases.map(MeetingScope.tier)
+        let owners = Set(rows.map { programme.accounts[$0.account].owner ?? "" })
+        scopes += owners.sorted(by: codePointPrecedes).map(MeetingScope.owner)
+        return scopes.map { scope in
+            let label = scope == .everyone ? "everyone on the board" : scope.label
+            return (scope, "\(label) · \(left(scope)) to decide")
+        }
+    }
+
+    /// `m`: opens the menu of whom the meeting covers (this week only).
+    mutating func openMeetingMenu() {
+        if refusedInPast() { return }
+        menu = Menu(
+            purpose: .meetingScope, title: "run the meeting for (the accounts on the board)",
+            items: meetingScopes.map(\.label))
+    }
+
+    /// Starts the meeting over the accounts on the board in `scope`.
+    mutating func startMeeting(_ scope: MeetingScope) {
+        let started = Meeting(scope: scope, rows: order.map { data.rows[$0] }, programme: data.programme)
+        meeting = started
+        open(.meeting)
+        message = started.ended ? ("nothing left to decide for \(scope.label) this week", false) : nil
+    }
+
+    /// A key in the meeting; `nil` when the key is not the meeting's own.
+    mutating func pressInMeeting(_ key: Key) -> [BoardEffect]? {
+        guard var current = meeting else { return nil }
+        switch key {
+        case .escape, .character("q"):
+            if current.ended {
+                meeting = nil
+                open(.board)
+            } else {
+                current.end()
+                meeting = current
+                scroll = 0
+            }
+        case .character("b"):
+            current.goBack()
+            meeting = current
+            scroll = 0
+        case .character("s"):
+            guard !current.ended else { return [] }
+            current.skip()
+            meeting = current
+            scroll = 0
+        case .enter:
+            guard let account = current.current else { return [] }
+            let recommendation = data.rows[account].recommendation
+            guard let action = MarkAction(rawValue: recommendation.rawValue) else {
+                message = ("no recommendation to accept on \(data.programme.accounts[account].id)", true)
+                return []
+            }
+            return decide(action)
+        case .character("w"): return decide(.work)
+        case .character("h"): return decide(.hold)
+        case .character("d"): return decide(.demote)
+        case .character("p"): return decide(.promote)
+        case .character("n"):
+            guard let account = current.current else { return [] }
+            prompt = Prompt(purpose: .meetingNote(accountId: data.programme.accounts[account].id), text: "")
+        case .character("u"):
+            guard let account = current.current else { return [] }
+            let id = data.programme.accounts[account].id
+            guard current.decision(of: account) != nil else {
+                message = ("this meeting has not decided \(id); nothing to undo", true)
+                return []
+            }
+            return [.record(.undo, accountId: id)]
+        case .down, .character("j"): scroll += 1
+        case .up, .character("k"): scroll = max(scroll - 1, 0)
+        case .pageDown: scroll += visibleRows
+        case .pageUp: scroll = max(scroll - visibleRows, 0)
+        case .home, .character("g"): scroll = 0
+        case .character("?"): open(.help)
+        case .interrupt: return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    /// Decides the current account: records the mark, with the note typed before it; a Tier 1
+    /// demotion without one asks for it first.
+    private mutating func decide(_ action: MarkAction) -> [BoardEffect] {
+        guard let current = meeting, let account = current.current else { return [] }
+        let id = data.programme.accounts[account].id
+        let note = current.pendingNote
+        if action == .demote && data.rows[account].tier == .one && note == nil {
+            prompt = Prompt(purpose: .demoteNote(accountId: id), text: "")
+            return []
+        }
+        return [.record(.mark(action, note: note), accountId: id)]
+    }
+
+    /// The note typed in the meeting: added to the account's decision this week when it has
+    /// one, else kept for the decision to come.
+    mutating func meetingNote(_ text: String, accountId id: String) -> [BoardEffect] {
+        guard !text.isEmpty, let index = data.programme.index(ofAccount: id) else { return [] }
+        if data.rows[index].decision != nil { return [.record(.note(text), accountId: id)] }
+        meeting?.holdNote(text)
+        message = ("the note goes with \(id)'s decision", false)
+        return []
+    }
+
+    /// Follows a record this board made while the meeting is on: a decision moves on to the
+    /// next account, a note or an undo is kept for the summary.
+    mutating func meetingRecorded(_ record: HistoryRecord) {
+        guard var current = meeting, screen == .meeting,
+            let index = data.programme.index(ofAccount: record.accountId)
+        else { return }
+        switch record.event {
+        case .mark(let action, _):
+            current.decided(index, action: action, note: data.rows[index].decision?.note)
+            if current.current == index {
+                current.advance()
+                scroll = 0
+            }
+        case .note(let text): current.noted(index, note: text)
+        case .undo: current.undone(index)
+        case .retier: break
+        }
+        meeting = current
+    }
+
+    /// Drops from the meeting's queue the accounts others decided meanwhile, saying so when it
+    /// was the one on screen.
+    mutating func meetingFollowOthers() {
+        guard var current = meeting else { return }
+        let rows = data.rows
+        if let dropped = current.dropDecided({ rows[$0].decision != nil }), let decision = rows[dropped].decision {
+            message = (
+                "\(data.programme.accounts[dropped].id) was decided meanwhile: \(decision.action.rawValue) by "
+                    + "\(decision.by); on to the next", false
+            )
+            scroll = 0
+        }
+        meeting = current
+    }
+}

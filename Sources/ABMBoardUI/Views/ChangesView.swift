@@ -1,0 +1,82 @@
+import ABMCore
+
+/// "Since last week" (`c`): the accounts whose state went up or down, whose tier changed (with
+/// the marks' notes), that began to surge, and whose SLA clock was breached, since the start
+/// of the review week.
+public enum ChangesView {
+    /// The screen's lines for `changes` on `programme`.
+    static func lines(_ changes: WeekChanges, programme: Programme) -> [[Run]] {
+        let week = ReviewWeek(containing: changes.to)
+        var lines: [[Run]] = [
+            [
+                Run(
+                    "Since last week · \(week.label) · from \(changes.from.iso8601) to \(changes.to.iso8601)",
+                    .header)
+            ],
+            [],
+        ]
+        func account(_ index: Int) -> [Run] {
+            let account = programme.accounts[index]
+            return [Run("  "), Run(account.id, width: 10), Run(" "), Run(account.name, width: 28), Run("  ")]
+        }
+        func section(_ title: String, _ count: Int, _ rows: [[Run]]) {
+            lines.append([Run("\(title) · \(count)", .header)])
+            lines += rows.isEmpty ? [[Run("  none", .dim)]] : rows
+            lines.append([])
+        }
+        func stateRows(_ list: [StateChange]) -> [[Run]] {
+            list.map { change in
+                [Run("  "), Run(change.tier.label, .tier(change.tier), width: 8)] + account(change.account).dropFirst()
+                    + [
+                        Run(change.from.rawValue, .state(change.from), width: 11), Run(" → "),
+                        Run(change.to.rawValue, .state(change.to), width: 11),
+                        Run("  " + (programme.accounts[change.account].owner ?? "—"), .dim),
+                    ]
+            }
+        }
+        section("States up", changes.rose.count, stateRows(changes.rose))
+        section("States down", changes.fell.count, stateRows(changes.fell))
+        section(
+            "Tier changes", changes.tierChanges.count,
+            changes.tierChanges.map { change in
+                let how = change.entries.map { entry -> String in
+                    var text: String
+                    switch entry.record.event {
+                    case .mark(let action, _): text = "\(action.rawValue) by \(entry.record.by)"
+                    case .retier: text = "re-imported by \(entry.record.by)"
+                    case .undo, .note: text = ""
+                    }
+                    if let note = entry.note { text += " — “\(note)”" }
+                    return text
+                }.joined(separator: "; ")
+                return account(change.account) + [
+                    Run(BoardText.tierText(change.from), .tier(change.from)), Run(" → "),
+                    Run(BoardText.tierText(change.to), .tier(change.to)), Run("  " + how),
+                ]
+            })
+        section(
+            "New surges", changes.newSurges.count,
+            changes.newSurges.map { surge in
+                [Run("  "), Run(surge.tier.label, .tier(surge.tier), width: 8)] + account(surge.account).dropFirst()
+                    + [Run(surge.topics.map { "\($0.topic) \($0.score)" }.joined(separator: ", "), .surge)]
+            })
+        section(
+            "New SLA breaches", changes.newBreaches.count,
+            changes.newBreaches.map { breach in
+                let overdue = DurationText.short(seconds: changes.to.seconds - breach.clock.dueAt.seconds)
+                return [Run("  "), Run(breach.tier.label, .tier(breach.tier), width: 8)]
+                    + account(breach.account).dropFirst() + [
+                        Run("owner \(breach.owner ?? "—") · due \(breach.clock.dueAt.iso8601) · "),
+                        Run("overdue \(overdue)", .slaBreached),
+                    ]
+            })
+        return lines
+    }
+
+    /// Draws the screen into rows `0 ..< height`.
+    static func render(_ state: BoardState, into buffer: inout ScreenBuffer, height: Int) {
+        guard let changes = state.changes else { return }
+        StyledPage.render(
+            lines(changes, programme: state.data.programme), scroll: state.scroll, into: &buffer, y: 0, height: height)
+    }
+}

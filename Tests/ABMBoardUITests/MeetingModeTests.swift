@@ -1,0 +1,140 @@
+import ABMCore
+import Testing
+
+@testable import ABMBoardUI
+
+/// Meeting mode (`m`) on the demo board, driven through the update function.
+struct MeetingModeTests {
+    /// The demo board with a meeting started for `scope` (the menu's item for it chosen).
+    func meeting(_ scope: MeetingScope = .everyone) throws -> BoardState {
+        var s = DemoBoard.state(width: 120, height: 30)
+        _ = s.handle(.keyPressed(.character("m")))
+        #expect(s.menu?.purpose == .meetingScope)
+        let position = try #require(s.meetingScopes.firstIndex { $0.scope == scope })
+        for _ in 0..<position { _ = s.handle(.keyPressed(.down)) }
+        _ = s.handle(.keyPressed(.enter))
+        #expect(s.screen == .meeting)
+        return s
+    }
+
+    func id(_ s: BoardState, _ index: Int?) -> String? { index.map { s.data.programme.accounts[$0].id } }
+
+    @Test("the queue is the board's undecided accounts in meeting order, and the progress line counts them")
+    func queue() throws {
+        let s = try meeting()
+        let m = try #require(s.meeting)
+        let board = s.order.map { s.data.rows[$0] }
+        #expect(m.queue == MeetingOrder.queue(board, in: s.data.programme).map(\.account))
+        #expect(m.queue.allSatisfy { s.data.rows[$0].decision == nil && s.data.rows[$0].tier != nil })
+        let tier1 = m.queue.filter { s.data.rows[$0].tier == .one }.count
+        let decided = board.filter { $0.decision != nil }.count
+        #expect(MeetingView.progress(m, rows: s.data.rows) == "Tier 1 · 1 of \(tier1) · \(decided) decided this week")
+    }
+
+    @Test("a scope narrows the queue to one tier or one owner", arguments: [MeetingScope.tier(.two), .owner("dana")])
+    func scopes(scope: MeetingScope) throws {
+        let s = try meeting(scope)
+        let m = try #require(s.meeting)
+        #expect(!m.queue.isEmpty)
+        for account in m.queue {
+            switch scope {
+            case .tier(let tier): #expect(s.data.rows[account].tier == tier)
+            case .owner(let owner): #expect(s.data.programme.accounts[account].owner == owner)
+            case .everyone: break
+            }
+        }
+    }
+
+    @Test("Enter accepts the recommendation; the recorded mark moves on and is kept for the summary")
+    func accept() throws {
+        var s = try meeting()
+        let first = try #require(s.meeting?.current)
+        let recommendation = s.data.rows[first].recommendation
+        let action = try #require(MarkAction(rawValue: recommendation.rawValue))
+        let effects = s.handle(.keyPressed(.enter))
+        #expect(effects == [.record(.mark(action, note: nil), accountId: try #require(id(s, first)))])
+        DemoBoard.drive(&s, [.enter])
+        // drive pressed Enter again on the same account: the first press's effect was not stored.
+        #expect(s.meeting?.decisions.map(\.account) == [first])
+        #expect(s.meeting?.position == 1)
+        #expect(s.data.rows[first].decision?.action == action)
+    }
+
+    @Test("w/h/d/p decide otherwise; n before deciding goes with the decision; n after adds a note")
+    func decideOtherwiseWithNotes() throws {
+        var s = try meeting()
+        let first = try #require(s.meeting?.current)
+        DemoBoard.drive(&s, [.character("n")] + DemoBoard.typing("call the CFO") + [.enter])
+        #expect(s.meeting?.pendingNote == "call the CFO")
+        #expect(s.meeting?.current == first)
+        let effects = s.handle(.keyPressed(.character("h")))
+        #expect(effects == [.record(.mark(.hold, note: "call the CFO"), accountId: try #require(id(s, first)))])
+        DemoBoard.drive(&s, [.character("h")])
+        #expect(s.meeting?.decisions.first?.note == "call the CFO")
+        #expect(s.meeting?.pendingNote == nil)
+        DemoBoard.drive(&s, [.character("b")])
+        #expect(s.meeting?.current == first)
+        let after = s.handle(.keyPressed(.character("n")))
+        #expect(after.isEmpty)
+        for key in DemoBoard.typing("budget in Q1") { _ = s.handle(.keyPressed(key)) }
+        #expect(
+            s.handle(.keyPressed(.enter)) == [.record(.note("budget in Q1"), accountId: try #require(id(s, first)))])
+    }
+
+    @Test("demoting a Tier 1 account in the meeting asks for its note")
+    func demoteNeedsNote() throws {
+        var s = try meeting()
+        let first = try #require(s.meeting?.current)
+        #expect(s.data.rows[first].tier == .one)
+        #expect(s.handle(.keyPressed(.character("d"))).isEmpty)
+        #expect(s.prompt?.purpose == .demoteNote(accountId: try #require(id(s, first))))
+    }
+
+    @Test("s skips, b goes back, u undoes only the meeting's own decision, Esc ends on the summary and b resumes")
+    func skipBackUndoEnd() throws {
+        var s = try meeting()
+        let queue = try #require(s.meeting?.queue)
+        #expect(s.handle(.keyPressed(.character("u"))).isEmpty)
+        #expect(s.message?.isError == true)
+        DemoBoard.drive(&s, [.character("s"), .character("w")])
+        #expect(s.meeting?.skipped == [queue[0]])
+        #expect(s.meeting?.current == queue[2])
+        DemoBoard.drive(&s, [.character("b")])
+        #expect(s.meeting?.current == queue[1])
+        DemoBoard.drive(&s, [.character("u")])
+        #expect(s.meeting?.decisions.isEmpty == true)
+        #expect(s.data.rows[queue[1]].decision == nil)
+        DemoBoard.drive(&s, [.character("s"), .escape])
+        #expect(s.meeting?.ended == true)
+        #expect(s.meeting?.skipped == [queue[0], queue[1]])
+        DemoBoard.drive(&s, [.character("b")])
+        #expect(s.meeting?.current == queue[2])
+        DemoBoard.drive(&s, [.escape, .escape])
+        #expect(s.screen == .board && s.meeting == nil)
+    }
+
+    @Test("an account someone else decides meanwhile drops out of the queue, the one on screen too")
+    func othersDecide() throws {
+        var s = try meeting()
+        let queue = try #require(s.meeting?.queue)
+        let other = HistoryRecord(
+            accountId: try #require(id(s, queue[2])), at: s.data.asOf, by: "lee", event: .mark(.work, note: nil))
+        _ = s.handle(.changesArrived(StoreDelta(records: [other], touches: [])))
+        #expect(s.meeting?.queue == [queue[0], queue[1]] + queue[3...])
+        let onScreen = HistoryRecord(
+            accountId: try #require(id(s, queue[0])), at: s.data.asOf, by: "lee", event: .mark(.hold, note: nil))
+        _ = s.handle(.changesArrived(StoreDelta(records: [onScreen], touches: [])))
+        #expect(s.meeting?.current == queue[1])
+        #expect(s.meeting?.decidedByOthers == [queue[2], queue[0]])
+        #expect(s.message?.text.contains("decided meanwhile: hold by lee") == true)
+    }
+
+    @Test("the meeting decides this week only: m is refused on a past week")
+    func notInThePast() {
+        var s = DemoBoard.state(width: 120, height: 30)
+        _ = s.handle(.keyPressed(.character("[")))
+        _ = s.handle(.keyPressed(.character("m")))
+        #expect(s.menu == nil)
+        #expect(s.message?.isError == true)
+    }
+}
