@@ -30,6 +30,8 @@ struct BoardBenchmark {
         var markWrite: EngineBenchmark.Timing = .init()
         var markSortedByDecision: EngineBenchmark.Timing = .init()
         var cellsSent: EngineBenchmark.Timing = .init()
+        var weekBack: EngineBenchmark.Timing = .init()
+        var weekForward: EngineBenchmark.Timing = .init()
         var screenCells = 0
 
         /// Load, evaluation and the first render, in milliseconds.
@@ -116,6 +118,27 @@ struct BoardBenchmark {
         // Sorted by decision, a mark moves its row: the repositioning is measured too.
         for key in [Key.character("s"), .character("G"), .enter] { _ = board.handle(.keyPressed(key)) }
         report.markSortedByDecision = EngineBenchmark.Timing(samples: markRound(marks).total)
+
+        // `[` and `]`: the whole board evaluated as of another week's end, sorted and redrawn.
+        for key in [Key.character("s"), .character("g"), .enter] { _ = board.handle(.keyPressed(key)) }
+        var back: [Double] = []
+        var forward: [Double] = []
+        for _ in 0..<3 {
+            back.append(
+                millis(
+                    clock.measure {
+                        _ = board.handle(.keyPressed(.character("[")))
+                        screen = ScreenView.render(board)
+                    }))
+            forward.append(
+                millis(
+                    clock.measure {
+                        _ = board.handle(.keyPressed(.character("]")))
+                        screen = ScreenView.render(board)
+                    }))
+        }
+        report.weekBack = EngineBenchmark.Timing(samples: back.sorted())
+        report.weekForward = EngineBenchmark.Timing(samples: forward.sorted())
         return report
     }
 
@@ -134,6 +157,8 @@ struct BoardBenchmark {
             the same, sorted by decision (the row moves): \(ms(r.markSortedByDecision))
             cells sent by the redraw after a mark: median \(Int(r.cellsSent.median)), max \
             \(Int(r.cellsSent.samples.last ?? 0)) of \(r.screenCells)
+            [ (the board one week back, evaluated, sorted, redrawn): \(ms(r.weekBack))
+            ] (back to the present): \(ms(r.weekForward))
             """
     }
 }
