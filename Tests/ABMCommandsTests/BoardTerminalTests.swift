@@ -130,6 +130,63 @@ struct BoardTerminalTests {
         ) { $0.line(line) == shown.line(line) && $0.styledLine(line) != highlighted }
     }
 
+    // MARK: - The meeting
+
+    @Test(
+        "a Tier 1 meeting in the terminal: Enter accepts, n and h decide with a note, both reach the store; an account another process decides meanwhile drops out"
+    )
+    func meetingInTheTerminal() throws {
+        let board = try TmuxBoard()
+        try board.importSample()
+        let rank = ["promote": 0, "work": 1, "demote": 2, "hold": 3]
+        let queue = try board.boardRows().filter { $0["tier"] as? Int == 1 && $0["decision"] is NSNull }.sorted {
+            a, b in
+            let ra = rank[a["recommendation"] as? String ?? ""] ?? 4
+            let rb = rank[b["recommendation"] as? String ?? ""] ?? 4
+            if ra != rb { return ra < rb }
+            let sa = a["engagement_score"] as? Int ?? 0
+            let sb = b["engagement_score"] as? Int ?? 0
+            if sa != sb { return sa > sb }
+            return (a["account_id"] as? String ?? "") < (b["account_id"] as? String ?? "")
+        }
+        try #require(queue.count >= 4, "the sample has fewer than 4 undecided Tier 1 accounts")
+        let ids = queue.map { $0["account_id"] as? String ?? "" }
+        try board.startBoard()
+        try board.waitForScreen("the board") { $0.showsBoard }
+
+        try board.sendKeys("m")
+        try board.waitForScreen("the meeting's menu") { $0.text.contains("Tier 1 · \(queue.count) to decide") }
+        try board.sendKeys("Down", "Enter")
+        try board.waitForScreen("the meeting's first account") {
+            $0.line(0).hasPrefix("Meeting (Tier 1) · Tier 1 · 1 of \(queue.count) ·") && $0.line(1).hasPrefix(ids[0])
+        }
+        try board.sendKeys("Enter")
+        try board.waitForScreen("the second account") { $0.line(1).hasPrefix(ids[1]) }
+        let accepted = try #require(try board.boardRow(ids[0])["decision"] as? [String: Any])
+        #expect(accepted["mark"] as? String == queue[0]["recommendation"] as? String, "\(accepted)")
+        #expect(accepted["by"] as? String == "tester", "\(accepted)")
+
+        let other = try board.runAbmboard(["--as-of", Self.asOf, "mark", ids[2], "hold", "--by", "someone"])
+        try #require(other.status == 0, "abmboard mark exited \(other.status): \(other.error)")
+        try board.waitForScreen("the other process's decision to drop \(ids[2]) out of the queue") {
+            $0.line(0).contains("· 2 of \(queue.count - 1) ·")
+        }
+        try board.sendKeys("n")
+        try board.type("call the CFO")
+        try board.sendKeys("Enter", "h")
+        try board.waitForScreen("the account after the one dropped") { $0.line(1).hasPrefix(ids[3]) }
+        let held = try #require(try board.boardRow(ids[1])["decision"] as? [String: Any])
+        #expect(held["mark"] as? String == "hold", "\(held)")
+        #expect(held["note"] as? String == "call the CFO", "\(held)")
+
+        try board.sendKeys("Escape")
+        let summary = try board.waitForScreen("the meeting's summary") { $0.line(0).hasPrefix("Meeting summary") }
+        #expect(summary.text.contains("1 decided by others meanwhile"), "\(summary.text)")
+        #expect(summary.text.contains("“call the CFO”"), "\(summary.text)")
+        try board.sendKeys("Escape")
+        try board.waitForScreen("the board again") { $0.showsBoard }
+    }
+
     // MARK: - Leaving
 
     @Test(
