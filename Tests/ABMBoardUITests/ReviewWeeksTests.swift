@@ -84,4 +84,23 @@ struct ReviewWeeksTests {
         _ = s.handle(.keyPressed(.escape))
         #expect(s.screen == .board && s.changes == nil)
     }
+
+    @Test("on since last week, j/k choose an account and Enter opens its evidence; Esc comes back to the same line")
+    func changesOpenTheEvidence() throws {
+        var s = DemoBoard.state(width: 120, height: 30)
+        _ = s.handle(.keyPressed(.character("c")))
+        let changes = try #require(s.changes)
+        let accounts = ChangesView.layout(changes, programme: s.data.programme).accounts.map(\.account)
+        #expect(
+            accounts == changes.rose.map(\.account) + changes.fell.map(\.account)
+                + changes.tierChanges.map(\.account) + changes.newSurges.map(\.account)
+                + changes.newBreaches.map(\.account))
+        for _ in 0..<3 { _ = s.handle(.keyPressed(.character("j"))) }
+        _ = s.handle(.keyPressed(.enter))
+        #expect(s.screen == .detail && s.selected == accounts[3])
+        _ = s.handle(.keyPressed(.escape))
+        #expect(s.screen == .changes && s.changesCursor == 3)
+        _ = s.handle(.keyPressed(.escape))
+        #expect(s.screen == .board && s.selected.map { s.order.contains($0) } == true)
+    }
 }

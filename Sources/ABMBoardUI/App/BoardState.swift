@@ -108,6 +108,10 @@ public struct BoardState: Sendable {
     public internal(set) var meeting: Meeting?
     /// What changed since the start of the review week, kept while that screen is open.
     public internal(set) var changes: WeekChanges?
+    /// The account line selected on the "since last week" screen (an index into its accounts).
+    public internal(set) var changesCursor = 0
+    /// The screen Esc on the detail goes back to (the board, or "since last week").
+    var detailReturn: BoardScreen = .board
     /// Whether the board is live (polling the store).
     public let live: Bool
     /// The board's columns in order (the config file's `columns`).

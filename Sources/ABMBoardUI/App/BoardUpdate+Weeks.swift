@@ -42,7 +42,32 @@ extension BoardState {
             changes = nil
             return
         }
-        changes = data.evaluator.weekChanges(data.programme, asOf: data.asOf, rows: data.rows)
+        let fresh = data.evaluator.weekChanges(data.programme, asOf: data.asOf, rows: data.rows)
+        changes = fresh
+        changesCursor = min(
+            changesCursor, max(ChangesView.layout(fresh, programme: data.programme).accounts.count - 1, 0))
+    }
+
+    /// Handles `key` on the "since last week" screen; `false` when it is not one of its keys.
+    mutating func pressOnChanges(_ key: Key) -> Bool {
+        guard let changes else { return false }
+        let accounts = ChangesView.layout(changes, programme: data.programme).accounts
+        let last = max(accounts.count - 1, 0)
+        switch key {
+        case .down, .character("j"): changesCursor = min(changesCursor + 1, last)
+        case .up, .character("k"): changesCursor = max(changesCursor - 1, 0)
+        case .pageDown: changesCursor = min(changesCursor + visibleRows, last)
+        case .pageUp: changesCursor = max(changesCursor - visibleRows, 0)
+        case .home, .character("g"): changesCursor = 0
+        case .end, .character("G"): changesCursor = last
+        case .enter:
+            guard changesCursor < accounts.count else { return true }
+            selected = accounts[changesCursor].account
+            open(.detail)
+            detailReturn = .changes
+        default: return false
+        }
+        return true
     }
 
     /// Refuses a mark, note or touch while a past week is shown, saying why; `true` when refused.

@@ -151,6 +151,7 @@ extension BoardState {
         message = nil
         if screen == .health, pressOnHealth(key) { return [] }
         if screen == .meeting, let effects = pressInMeeting(key) { return effects }
+        if screen == .changes, pressOnChanges(key) { return [] }
         switch key {
         case .down, .character("j"): move(by: 1)
         case .up, .character("k"): move(by: -1)
@@ -229,8 +230,11 @@ extension BoardState {
 
     /// Shows `target` from its top.
     mutating func open(_ target: BoardScreen) {
+        if target == .changes && screen != .changes && screen != .detail { changesCursor = 0 }
         screen = target
         scroll = 0
+        detailReturn = .board
+        if target == .board { settleSelection() }
         refreshHealth()
     }
 
@@ -246,7 +250,11 @@ extension BoardState {
             reorder()
             return
         }
-        open(meeting != nil && screen == .help ? .meeting : .board)
+        if screen == .detail && detailReturn == .changes {
+            open(.changes)
+        } else {
+            open(meeting != nil && screen == .help ? .meeting : .board)
+        }
     }
 }
 

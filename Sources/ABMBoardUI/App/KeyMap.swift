@@ -24,7 +24,7 @@ public enum KeyMap {
         Binding(keys: "Esc q", action: "back (q on the board quits)", group: "Views"),
         Binding(keys: "Enter", action: "on tier health: list the accounts behind a number", group: "Views"),
         Binding(
-            keys: "c", action: "since last week: states up and down, tier changes, surges, SLA breaches", group: "Views"
+            keys: "c", action: "since last week: states up and down, tier changes, surges, breaches (Enter: evidence)", group: "Views"
         ),
         Binding(keys: "[ ]", action: "the board at the end of the previous / next review week", group: "Weeks"),
         Binding(keys: "m", action: "meeting mode: step through this week's undecided accounts", group: "Meeting"),
@@ -66,7 +66,7 @@ public enum KeyMap {
         case .detail: return "j/k scroll · w/h/d/p mark · u undo · n note · l log touch · Esc back · ? help"
         case .health: return "j/k/←/→ choose a number · Enter list its accounts · Esc back · ? help"
         case .help: return "j/k scroll · Esc back · q back"
-        case .changes: return "j/k scroll · [/] week · Esc back · ? help"
+        case .changes: return "j/k choose an account · Enter its evidence · [/] week · Esc back · ? help"
         case .meeting:
             if state.meeting?.ended ?? true { return "b back to the last account · j/k scroll · Esc/q the board" }
             return "Enter accept · w/h/d/p decide · n note · s skip · b back · u undo · j/k scroll · Esc end · ? help"

@@ -4,8 +4,11 @@ import ABMCore
 /// the marks' notes), that began to surge, and whose SLA clock was breached, since the start
 /// of the review week.
 public enum ChangesView {
-    /// The screen's lines for `changes` on `programme`.
-    static func lines(_ changes: WeekChanges, programme: Programme) -> [[Run]] {
+    /// The screen's lines for `changes` on `programme`, and which line shows which account
+    /// (what the cursor moves between; Enter opens the account's evidence).
+    static func layout(_ changes: WeekChanges, programme: Programme) -> (
+        lines: [[Run]], accounts: [(line: Int, account: Int)]
+    ) {
         let week = ReviewWeek(containing: changes.to)
         var lines: [[Run]] = [
             [
@@ -19,19 +22,27 @@ public enum ChangesView {
             let account = programme.accounts[index]
             return [Run("  "), Run(account.id, width: 10), Run(" "), Run(account.name, width: 28), Run("  ")]
         }
-        func section(_ title: String, _ count: Int, _ rows: [[Run]]) {
+        var accounts: [(line: Int, account: Int)] = []
+        func section(_ title: String, _ count: Int, _ rows: [(account: Int, line: [Run])]) {
             lines.append([Run("\(title) · \(count)", .header)])
-            lines += rows.isEmpty ? [[Run("  none", .dim)]] : rows
+            if rows.isEmpty { lines.append([Run("  none", .dim)]) }
+            for row in rows {
+                accounts.append((lines.count, row.account))
+                lines.append(row.line)
+            }
             lines.append([])
         }
-        func stateRows(_ list: [StateChange]) -> [[Run]] {
+        func stateRows(_ list: [StateChange]) -> [(account: Int, line: [Run])] {
             list.map { change in
-                [Run("  "), Run(change.tier.label, .tier(change.tier), width: 8)] + account(change.account).dropFirst()
+                let line =
+                    [Run("  "), Run(change.tier.label, .tier(change.tier), width: 8)]
+                    + account(change.account).dropFirst()
                     + [
                         Run(change.from.rawValue, .state(change.from), width: 11), Run(" → "),
                         Run(change.to.rawValue, .state(change.to), width: 11),
                         Run("  " + (programme.accounts[change.account].owner ?? "—"), .dim),
                     ]
+                return (change.account, line)
             }
         }
         section("States up", changes.rose.count, stateRows(changes.rose))
@@ -49,34 +60,50 @@ public enum ChangesView {
                     if let note = entry.note { text += " — “\(note)”" }
                     return text
                 }.joined(separator: "; ")
-                return account(change.account) + [
-                    Run(BoardText.tierText(change.from), .tier(change.from)), Run(" → "),
-                    Run(BoardText.tierText(change.to), .tier(change.to)), Run("  " + how),
-                ]
+                return (
+                    change.account,
+                    account(change.account) + [
+                        Run(BoardText.tierText(change.from), .tier(change.from)), Run(" → "),
+                        Run(BoardText.tierText(change.to), .tier(change.to)), Run("  " + how),
+                    ]
+                )
             })
         section(
             "New surges", changes.newSurges.count,
             changes.newSurges.map { surge in
-                [Run("  "), Run(surge.tier.label, .tier(surge.tier), width: 8)] + account(surge.account).dropFirst()
-                    + [Run(surge.topics.map { "\($0.topic) \($0.score)" }.joined(separator: ", "), .surge)]
+                (
+                    surge.account,
+                    [Run("  "), Run(surge.tier.label, .tier(surge.tier), width: 8)] + account(surge.account).dropFirst()
+                        + [Run(surge.topics.map { "\($0.topic) \($0.score)" }.joined(separator: ", "), .surge)]
+                )
             })
         section(
             "New SLA breaches", changes.newBreaches.count,
             changes.newBreaches.map { breach in
                 let overdue = DurationText.short(seconds: changes.to.seconds - breach.clock.dueAt.seconds)
-                return [Run("  "), Run(breach.tier.label, .tier(breach.tier), width: 8)]
+                let line =
+                    [Run("  "), Run(breach.tier.label, .tier(breach.tier), width: 8)]
                     + account(breach.account).dropFirst() + [
                         Run("owner \(breach.owner ?? "—") · due \(breach.clock.dueAt.iso8601) · "),
                         Run("overdue \(overdue)", .slaBreached),
                     ]
+                return (breach.account, line)
             })
-        return lines
+        return (lines, accounts)
     }
 
-    /// Draws the screen into rows `0 ..< height`.
+    /// Draws the screen into rows `0 ..< height`, the line under the cursor selected and on
+    /// screen.
     static func render(_ state: BoardState, into buffer: inout ScreenBuffer, height: Int) {
         guard let changes = state.changes else { return }
-        StyledPage.render(
-            lines(changes, programme: state.data.programme), scroll: state.scroll, into: &buffer, y: 0, height: height)
+        var (lines, accounts) = layout(changes, programme: state.data.programme)
+        var first = 0
+        if state.changesCursor < accounts.count {
+            let line = accounts[state.changesCursor].line
+            lines[line] = lines[line].map { Run($0.text, .selected, width: $0.width) }
+            // The cursor's line with its section title above it when it fits.
+            first = line < height - 1 ? 0 : min(line - height + 2, max(lines.count - height, 0))
+        }
+        StyledPage.render(lines, scroll: first, into: &buffer, y: 0, height: height)
     }
 }
