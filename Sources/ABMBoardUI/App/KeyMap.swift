@@ -24,7 +24,8 @@ public enum KeyMap {
         Binding(keys: "Esc q", action: "back (q on the board quits)", group: "Views"),
         Binding(keys: "Enter", action: "on tier health: list the accounts behind a number", group: "Views"),
         Binding(
-            keys: "c", action: "since last week: states up and down, tier changes, surges, breaches (Enter: evidence)", group: "Views"
+            keys: "c", action: "since last week: states up and down, tier changes, surges, breaches (Enter: evidence)",
+            group: "Views"
         ),
         Binding(keys: "[ ]", action: "the board at the end of the previous / next review week", group: "Weeks"),
         Binding(keys: "m", action: "meeting mode: step through this week's undecided accounts", group: "Meeting"),
