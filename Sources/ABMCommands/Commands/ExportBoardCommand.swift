@@ -53,6 +53,7 @@ public struct ExportBoardCommand: ParsableCommand {
     public func run() throws {
         let chosen = try BoardColumn.option(columns)
         let week = try reviewWeek()
+        // A week not begun fails before the store is loaded; the as-of is taken again with the load.
         _ = try exportAsOf(week: week, present: try global.asOfInstant() ?? SQLiteStore.systemClock())
         let destination = try ExportDestination(path: output.out)
         let loaded = try Session(options: global)
@@ -61,10 +62,14 @@ public struct ExportBoardCommand: ParsableCommand {
             store: loaded.store, programme: loaded.programme, playbook: loaded.evaluator.playbook, asOf: asOf)
         let table = BoardExport.table(
             session.board(includeRemoved: includeRemoved), programme: session.programme, asOf: asOf, columns: chosen)
+        PhaseTimer.mark("table")
         let header: [(String, JSONText.Value)] = [
             ("as_of", .time(asOf)), ("review_week", .string(ReviewWeek(containing: asOf).label)),
         ]
-        try destination.deliver(output.render(table, header: header, rowsKey: "accounts"))
+        let bytes = output.render(table, header: header, rowsKey: "accounts")
+        PhaseTimer.mark(output.format.rawValue)
+        try destination.deliver(bytes)
+        PhaseTimer.mark("write")
     }
 
     /// The week `--week` names, if given.

@@ -51,7 +51,7 @@ public struct ExportOptions: ParsableArguments {
     /// under `rowsKey`.
     func render(_ table: ExportTable, header: [(String, JSONText.Value)], rowsKey: String) -> [UInt8] {
         switch format {
-        case .csv: Array(ExportCSV.render(table, guardFormulas: guardFormulas).utf8)
+        case .csv: ExportCSV.bytes(table, guardFormulas: guardFormulas)
         case .json: ExportJSON.render(table, header: header, rowsKey: rowsKey)
         }
     }

@@ -40,7 +40,12 @@ public struct ExportHistoryCommand: ParsableCommand {
         let destination = try ExportDestination(path: output.out)
         let session = try Session(options: global)
         let rows = HistoryExport.rows(of: session.programme, asOf: session.asOf)
+        PhaseTimer.mark("replay")
         let table = HistoryExport.table(rows, programme: session.programme, columns: chosen)
-        try destination.deliver(output.render(table, header: [("as_of", .time(session.asOf))], rowsKey: "records"))
+        PhaseTimer.mark("table")
+        let bytes = output.render(table, header: [("as_of", .time(session.asOf))], rowsKey: "records")
+        PhaseTimer.mark(output.format.rawValue)
+        try destination.deliver(bytes)
+        PhaseTimer.mark("write")
     }
 }

@@ -8,20 +8,27 @@ public enum ExportCSV {
     /// `+`, `-`, `@`, a tab or a carriage return) is prefixed with `'`, which spreadsheets show
     /// as text; numbers and times are never changed.
     public static func render(_ table: ExportTable, guardFormulas: Bool = false) -> String {
-        var out = CSVText(header: table.columns)
-        var fields: [String?] = []
-        fields.reserveCapacity(table.columns.count)
+        String(decoding: bytes(table, guardFormulas: guardFormulas), as: UTF8.self)
+    }
+
+    /// The CSV of `table` as UTF-8 bytes (what `render` returns as text).
+    public static func bytes(_ table: ExportTable, guardFormulas: Bool = false) -> [UInt8] {
+        var out = CSVText(header: table.columns).bytes
+        out.reserveCapacity(out.count + table.rows.count * table.columns.count * 16)
         for row in table.rows {
-            fields.removeAll(keepingCapacity: true)
-            for value in row {
-                if guardFormulas && value.looksLikeFormula, let field = value.csvField {
-                    fields.append("'" + field)
-                } else {
-                    fields.append(value.csvField)
+            for (position, value) in row.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                switch value {
+                case .time(let instant): instant.appendISO8601(to: &out)
+                case .int(let number): out.append(contentsOf: String(number).utf8)
+                case .null: break
+                default:
+                    guard let field = value.csvField else { break }
+                    CSVText.appendField(guardFormulas && value.looksLikeFormula ? "'" + field : field, to: &out)
                 }
             }
-            out.row(fields)
+            out.append(UInt8(ascii: "\n"))
         }
-        return out.text
+        return out
     }
 }
