@@ -579,7 +579,7 @@ private func shellQuoted(_ text: String) -> String {
 }
 
 /// A child process whose standard output and error go to files.
-private final class ChildProcess {
+final class ChildProcess {
     let process = Process()
     let outputPath: String
     let errorPath: String
@@ -631,7 +631,7 @@ private final class ChildProcess {
 }
 
 /// A temporary directory with a store path, and the binary to run there.
-private final class ProcessWorkspace {
+final class ProcessWorkspace {
     let directory: URL
     let binary: String
     let database: String
