@@ -62,8 +62,11 @@ public enum KeyMap {
         switch state.screen {
         case .board:
             let back = state.filter.drill != nil ? "Esc tier health" : "q quit"
-            return "j/k move · Enter detail · w/h/d/p mark · m meeting · t health · c changes · [/] week · "
-                + "u undo · n note · l touch · / search · f filter · s sort · o mine · ? help · \(back)"
+            return fitted(
+                [
+                    "j/k move", "Enter detail", "w/h/d/p mark", "u undo", "m meeting", "t health", "c changes",
+                    "[/] week", "/ search", "f filter", "s sort", "n note", "l touch", "o mine",
+                ], ending: ["? help", back], width: state.width)
         case .detail: return "j/k scroll · w/h/d/p mark · u undo · n note · l log touch · Esc back · ? help"
         case .health: return "j/k/←/→ choose a number · Enter list its accounts · Esc back · ? help"
         case .help: return "j/k scroll · Esc back · q back"
@@ -72,5 +75,19 @@ public enum KeyMap {
             if state.meeting?.ended ?? true { return "b back to the last account · j/k scroll · Esc/q the board" }
             return "Enter accept · w/h/d/p decide · n note · s skip · b back · u undo · j/k scroll · Esc end · ? help"
         }
+    }
+
+    /// As many of `keys` as fit in `width` columns, in order, then `ending` always.
+    static func fitted(_ keys: [String], ending: [String], width: Int) -> String {
+        var shown: [String] = []
+        let separator = " · "
+        var used = ending.joined(separator: separator).count
+        for key in keys {
+            let needed = key.count + separator.count
+            guard used + needed <= width else { break }
+            shown.append(key)
+            used += needed
+        }
+        return (shown + ending).joined(separator: separator)
     }
 }
