@@ -35,7 +35,8 @@ struct MeetingOrderTests {
         let programme = programme()
         let rows = Evaluator().evaluateAll(programme, asOf: asOf)
         let queue = MeetingOrder.queue(rows, in: programme)
-        #expect(queue.map { "\(programme.accounts[$0.account].id) \($0.recommendation) \($0.score.value)" } == [
+        #expect(
+            queue.map { "\(programme.accounts[$0.account].id) \($0.recommendation) \($0.score.value)" } == [
                 "W1b work 20", "W1a work 18", "D1 demote 0", "H1 hold 64", "P2 promote 20", "H2 demote 0",
                 "P3 promote 20",
             ])

@@ -19,10 +19,12 @@ struct WeekChangesTests {
     @Test("state changes up and down, in board order, are exactly tier health's movement")
     func states() {
         let changes = changes
-        #expect(changes.rose.map { "\(programme.accounts[$0.account].id) \($0.from)→\($0.to)" } == [
-            "T1A aware→engaged", "T2A customer→expansion", "T2E target→aware",
-        ])
-        #expect(changes.fell.map { "\(programme.accounts[$0.account].id) \($0.from)→\($0.to)" } == ["T2D engaged→aware"])
+        #expect(
+            changes.rose.map { "\(programme.accounts[$0.account].id) \($0.from)→\($0.to)" } == [
+                "T1A aware→engaged", "T2A customer→expansion", "T2E target→aware",
+            ])
+        #expect(
+            changes.fell.map { "\(programme.accounts[$0.account].id) \($0.from)→\($0.to)" } == ["T2D engaged→aware"])
         let health = Evaluator().health(programme, asOf: asOf)
         for tier in Tier.allCases {
             #expect(changes.rose.filter { $0.tier == tier }.count == health[tier].movement.rose)
