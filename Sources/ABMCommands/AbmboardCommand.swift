@@ -20,7 +20,8 @@ public struct AbmboardCommand: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, BoardCommand.self, ExplainCommand.self, MarkCommand.self, UndoCommand.self,
-            NoteCommand.self, LogTouchCommand.self, HealthCommand.self, SampleCommand.self, BenchCommand.self,
+            NoteCommand.self, LogTouchCommand.self, HealthCommand.self, ReportCommand.self, SampleCommand.self,
+            BenchCommand.self,
         ]
     )
 
