@@ -7,7 +7,7 @@ public struct ReportCommand: ParsableCommand {
     /// Name and help.
     public static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "The weekly report: decisions, tier moves, state moves, SLA breaches and tier health.",
+        abstract: "The weekly report: decisions, moves, SLA breaches, tier health.",
         discussion: """
             The report of a review week is computed as of the week's end (Sunday 23:59:59 UTC), or as of \
             the present (--as-of, else now) while the week is not over: it then says "so far". Markdown by \
@@ -23,7 +23,7 @@ public struct ReportCommand: ParsableCommand {
     public var week: String?
 
     /// Markdown or HTML.
-    @Option(help: "markdown or html.")
+    @Option(help: "markdown (for a mail body or a wiki) or html (one page with charts, for mail and print).")
     public var format: ReportFormat = .markdown
 
     /// Where to write it.

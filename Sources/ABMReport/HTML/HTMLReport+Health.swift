@@ -3,7 +3,7 @@ import ABMCore
 extension HTMLReport {
     /// The three charts, the numbers of tier health, and the holdout comparison.
     static func health(_ report: WeeklyReport) -> [String] {
-        var parts = ["<h2>Tier health</h2>"]
+        var parts = ["<h2 id=\"health\">Tier health</h2>"]
         parts.append(figure("Accounts by demand state", StateBarsChart.svg(report.health)))
         parts.append(
             figure(
@@ -23,8 +23,9 @@ extension HTMLReport {
         return parts
     }
 
-    /// Tier health's numbers in two tables, a row a tier: demand; then SLA follow-up beside
-    /// decisions and movement. Each cell carries its `health --json` name in `data-figure`.
+    /// Tier health's numbers in three tables narrow enough for a mail pane, a row a tier: demand,
+    /// SLA follow-up, decisions and movement. Each cell carries its `health --json` name in
+    /// `data-figure`.
     static func healthTables(_ report: WeeklyReport) -> String {
         let rows = HealthRows.rows(report)
         let demand = rows.filter {
@@ -34,9 +35,8 @@ extension HTMLReport {
         let week = rows.filter { $0.key.hasPrefix("decisions.") || $0.key.hasPrefix("movement.") }
         return [
             healthTable(report, title: "Demand", groups: [(nil, demand)]),
-            healthTable(
-                report, title: "Follow-up",
-                groups: [("SLA clocks, last 30 days", sla), ("decisions and movement, this week", week)]),
+            healthTable(report, title: "SLA clocks, last 30 days", groups: [(nil, sla)]),
+            healthTable(report, title: "Decisions and movement, this week", groups: [(nil, week)]),
         ].joined(separator: "\n")
     }
 
@@ -67,7 +67,7 @@ extension HTMLReport {
                 for (column, row) in group.1.enumerated() {
                     let classes =
                         "n" + (index > 0 && column == 0 ? " sep" : "")
-                        + (row.key == "red_flag" && tier.redFlag ? " alert" : "")
+                        + (alerting(row.key, tier) ? " alert" : "")
                     cells.append(
                         "<td class=\"\(classes)\" data-figure=\"tier\(tierIndex + 1).\(row.key)\">"
                             + HTMLText.escape(row.values[tierIndex]) + "</td>")
@@ -77,6 +77,16 @@ extension HTMLReport {
         }
         table.append("</tbody></table>")
         return table.joined(separator: "\n")
+    }
+
+    /// Whether the number `key` of `tier` is one to worry about: the red flag and the engaged
+    /// share under it, a follow-up rate below target.
+    static func alerting(_ key: String, _ tier: TierHealth) -> Bool {
+        switch key {
+        case "red_flag", "engaged_share": return tier.redFlag
+        case "sla.follow_up_rate": return tier.followUpOnTarget == false
+        default: return false
+        }
     }
 
     static func figure(_ caption: String, _ svg: String) -> String {

@@ -5,15 +5,15 @@ extension HTMLReport {
     /// decided accounts grouped by decision, each with its note (and who decided, when that is
     /// not the owner).
     static func decisions(_ report: WeeklyReport) -> [String] {
-        var parts = ["<h2>Decisions by tier and owner</h2>"]
+        var parts = ["<h2 id=\"decisions\">Decisions by tier and owner</h2>"]
         for tier in report.decisions {
+            guard !tier.owners.isEmpty else {
+                parts.append("<h3>\(tier.tier.label) — no accounts</h3>")
+                continue
+            }
             parts.append(
                 "<h3>\(tier.tier.label) — \(ReportWords.decided(tier.counts)) "
                     + "<span class=\"quiet\">(\(HTMLText.escape(ReportWords.counts(tier.counts))))</span></h3>")
-            guard !tier.owners.isEmpty else {
-                parts.append(none("No accounts in \(tier.tier.label)."))
-                continue
-            }
             var rows = ["<table class=\"decisions\">", "<tbody>"]
             for owner in tier.owners {
                 rows.append(
@@ -53,7 +53,7 @@ extension HTMLReport {
     static func tierMoves(_ report: WeeklyReport) -> [String] {
         let moves = report.promotions + report.demotions
         let parts = [
-            "<h2>Promotions and demotions <span class=\"quiet\">(\(report.promotions.count) up, "
+            "<h2 id=\"tiers\">Promotions and demotions <span class=\"quiet\">(\(report.promotions.count) up, "
                 + "\(report.demotions.count) down)</span></h2>"
         ]
         guard !moves.isEmpty else { return parts + [none("No tier changed this week.")] }
@@ -81,7 +81,7 @@ extension HTMLReport {
     static func stateMoves(_ report: WeeklyReport) -> [String] {
         let moves = report.rose + report.fell
         var parts = [
-            "<h2>Accounts that moved state <span class=\"quiet\">(\(report.rose.count) up, "
+            "<h2 id=\"moves\">Accounts that moved state <span class=\"quiet\">(\(report.rose.count) up, "
                 + "\(report.fell.count) down since Monday)</span></h2>"
         ]
         guard !moves.isEmpty else { return parts + [none("No account changed state this week.")] }
@@ -100,7 +100,8 @@ extension HTMLReport {
     /// Every follow-up overdue at as-of, by owner, the week's new ones marked.
     static func breaches(_ report: WeeklyReport) -> [String] {
         var parts = [
-            "<h2>SLA breaches</h2>", "<p class=\"lead\">\(HTMLText.escape(ReportSummary.breachSentence(report)))</p>",
+            "<h2 id=\"breaches\">SLA breaches</h2>",
+            "<p class=\"lead\">\(HTMLText.escape(ReportSummary.breachSentence(report)))</p>",
         ]
         guard !report.breaches.isEmpty else { return parts }
         var rows = [

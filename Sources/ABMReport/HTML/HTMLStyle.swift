@@ -18,8 +18,10 @@ enum HTMLStyle {
         li.alert { color: inherit; font-weight: normal; }
         li.alert strong { color: #b00020; }
         table { border-collapse: collapse; width: 100%; margin: 4px 0 10px; font-size: 12.5px; }
-        th, td { text-align: left; vertical-align: top; padding: 2px 6px; border-bottom: 1px solid #dddddd; }
-        thead th { border-bottom: 1.5px solid #555555; font-weight: 600; vertical-align: bottom; }
+        th, td { text-align: left; vertical-align: top; padding: 2px 6px; border-bottom: 1px solid #dddddd;
+          overflow-wrap: break-word; }
+        thead th { border-bottom: 1.5px solid #555555; font-weight: 600; vertical-align: bottom; white-space: nowrap; }
+        td.note, .acct { overflow-wrap: anywhere; }
         .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.id, td.when, .id { white-space: nowrap; }
         table.decisions th.owner { width: 92px; font-weight: 600; }
@@ -30,7 +32,8 @@ enum HTMLStyle {
           white-space: nowrap; }
         .kind-promote, .kind-demote { color: #14285f; }
         .note { color: #333333; font-style: italic; }
-        table.health thead th { font-size: 11.5px; }
+        table.health thead th { font-size: 11.5px; white-space: normal; }
+        table.health td, table.health th { padding: 2px 4px; }
         table.health .sep { border-left: 1px solid #999999; }
         table.health th.span { text-align: center; font-weight: normal; color: #444444; border-bottom: 1px solid #bbbbbb; }
         table.health thead th:first-child { font-size: 12.5px; color: #14285f; }

@@ -24,6 +24,10 @@ public enum MarkdownReport {
     static func decisions(_ report: WeeklyReport) -> [String] {
         var blocks = ["## Decisions by tier and owner"]
         for tier in report.decisions {
+            guard !tier.owners.isEmpty else {
+                blocks.append("### \(tier.tier.label) — no accounts")
+                continue
+            }
             blocks.append("### \(tier.tier.label) — \(ReportWords.decided(tier.counts))")
             blocks.append(
                 MarkdownText.table(

@@ -69,14 +69,14 @@ enum EngagedShareChart {
         min(1, max(0.3, ((largest + 0.05) * 10).rounded(.up) / 10))
     }
 
-    /// Where a tier's end label goes: at its last point, nudged apart from the others' labels.
+    /// Where a tier's end label goes: at its last point, the labels nudged upwards from the
+    /// lowest so that none overlaps another or the axis labels below the plot.
     static func labelY(_ tier: Tier, shares history: EngagedShareHistory, y: (Double) -> Double) -> Double {
-        let ends = Tier.allCases.map { (tier: $0, y: y(history.shares(of: $0).last ?? 0) + 4) }.sorted { $0.y < $1.y }
-        var placed: [Double] = []
+        let ends = Tier.allCases.map { (tier: $0, y: y(history.shares(of: $0).last ?? 0) + 4) }.sorted { $0.y > $1.y }
+        var previous = Double.infinity
         for end in ends {
-            let position = max(end.y, (placed.last ?? -.infinity) + 13)
-            placed.append(position)
-            if end.tier == tier { return position }
+            previous = min(end.y, previous - 13)
+            if end.tier == tier { return previous }
         }
         return y(0)
     }

@@ -12,6 +12,10 @@ enum HealthRows {
         /// The label as a narrow column header.
         var short: String {
             switch key {
+            // Soft hyphens let the long headers wrap in a narrow mail pane.
+            case "states.opportunity": "oppor\u{AD}tunity"
+            case "states.customer": "cus\u{AD}tomer"
+            case "states.expansion": "expan\u{AD}sion"
             case "engaged_share": "engaged share"
             case "red_flag": "red flag"
             case "thin": "thin"

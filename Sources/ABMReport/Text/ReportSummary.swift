@@ -74,6 +74,7 @@ enum ReportSummary {
     static func holdoutSentence(_ holdout: HoldoutComparison) -> String {
         let rest = holdout.rest
         let held = holdout.holdout
+        if held.accounts == 0 { return "No Tier 2 account is in the holdout: nothing to compare with." }
         var text =
             "Pipeline in \(ReportWords.percent(rest.share)) of worked accounts (\(rest.withPipeline) of "
             + "\(rest.accounts)) against \(ReportWords.percent(held.share)) of the holdout (\(held.withPipeline) of "
