@@ -66,52 +66,39 @@ public enum MarkdownReport {
 
     /// Promotions and demotions of the week with who moved them and their notes.
     static func tierMoves(_ report: WeeklyReport) -> [String] {
-        var blocks = ["## Promotions and demotions"]
-        for (title, moves) in [("Promoted", report.promotions), ("Demoted", report.demotions)] {
-            blocks.append("### \(title) (\(moves.count))")
-            guard !moves.isEmpty else {
-                blocks.append("None this week.")
-                continue
-            }
-            blocks.append(
-                MarkdownText.table(
-                    ["account", "name", "owner", "tier", "by", "when", "note"],
-                    moves.map { move in
-                        [
-                            MarkdownText.escape(move.account.id), MarkdownText.escape(move.account.name),
-                            MarkdownText.escape(ReportWords.owner(move.account.owner)),
-                            ReportWords.tierMove(from: move.from, to: move.to),
-                            move.entries.map { "\(ReportWords.event($0)) by \(MarkdownText.escape($0.record.by))" }
-                                .joined(separator: "; "),
-                            move.entries.map { ReportWords.minute($0.record.at) }.joined(separator: "; "),
-                            move.entries.compactMap(\.note).map(MarkdownText.escape).joined(separator: "; "),
-                        ]
-                    }))
+        let header = ["account", "name", "owner", "tier", "by", "when", "note"]
+        let row = { (move: TierMove) -> [String] in
+            [
+                MarkdownText.escape(move.account.id), MarkdownText.escape(move.account.name),
+                MarkdownText.escape(ReportWords.owner(move.account.owner)),
+                ReportWords.tierMove(from: move.from, to: move.to),
+                move.entries.map { "\(ReportWords.event($0)) by \(MarkdownText.escape($0.record.by))" }
+                    .joined(separator: "; "),
+                move.entries.map { ReportWords.minute($0.record.at) }.joined(separator: "; "),
+                move.entries.compactMap(\.note).map(MarkdownText.escape).joined(separator: "; "),
+            ]
         }
-        return blocks
+        return ["## Promotions and demotions"]
+            + subsection("Promoted", header, report.promotions.map(row))
+            + subsection("Demoted", header, report.demotions.map(row))
     }
 
     /// Accounts whose demand state rose or fell since Monday.
     static func stateMoves(_ report: WeeklyReport) -> [String] {
-        var blocks = ["## Accounts that moved state"]
-        for (title, moves) in [("Up", report.rose), ("Down", report.fell)] {
-            blocks.append("### \(title) (\(moves.count))")
-            guard !moves.isEmpty else {
-                blocks.append("None this week.")
-                continue
-            }
-            blocks.append(
-                MarkdownText.table(
-                    ["account", "name", "tier", "owner", "from", "to"],
-                    moves.map { move in
-                        [
-                            MarkdownText.escape(move.account.id), MarkdownText.escape(move.account.name),
-                            move.tier.label, MarkdownText.escape(ReportWords.owner(move.account.owner)),
-                            move.from.rawValue, move.to.rawValue,
-                        ]
-                    }))
+        let header = ["account", "name", "tier", "owner", "from", "to"]
+        let row = { (move: StateMove) -> [String] in
+            [
+                MarkdownText.escape(move.account.id), MarkdownText.escape(move.account.name), move.tier.label,
+                MarkdownText.escape(ReportWords.owner(move.account.owner)), move.from.rawValue, move.to.rawValue,
+            ]
         }
-        return blocks
+        return ["## Accounts that moved state"]
+            + subsection("Up", header, report.rose.map(row)) + subsection("Down", header, report.fell.map(row))
+    }
+
+    /// `### Title (n)` and a table of the rows, or a line saying there are none.
+    static func subsection(_ title: String, _ header: [String], _ rows: [[String]]) -> [String] {
+        ["### \(title) (\(rows.count))", rows.isEmpty ? "None this week." : MarkdownText.table(header, rows)]
     }
 
     /// Every follow-up overdue at as-of, by owner; the week's new ones marked.

@@ -14,14 +14,7 @@ enum ReportSummary {
 
     static func lines(_ report: WeeklyReport) -> [Line] {
         let health = report.health
-        var all = DecisionCounts()
-        for tier in health.tiers {
-            all.work += tier.decisions.work
-            all.hold += tier.decisions.hold
-            all.demote += tier.decisions.demote
-            all.promote += tier.decisions.promote
-            all.undecided += tier.decisions.undecided
-        }
+        let all = DecisionCounts.sum(health.tiers.map(\.decisions))
         let one = health[.one]
         let redFlag = ReportWords.percent(report.redFlagShare)
         let rates = health.tiers.map { tier in
@@ -93,4 +86,19 @@ enum ReportSummary {
 
     /// `1 account`, `3 accounts`.
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+}
+
+extension DecisionCounts {
+    /// The counts of `parts` added up, kind by kind.
+    static func sum(_ parts: [DecisionCounts]) -> DecisionCounts {
+        var total = DecisionCounts()
+        for part in parts {
+            total.work += part.work
+            total.hold += part.hold
+            total.demote += part.demote
+            total.promote += part.promote
+            total.undecided += part.undecided
+        }
+        return total
+    }
 }
