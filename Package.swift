@@ -3,7 +3,8 @@
 // abmboard — the weekly account-based-marketing review board.
 // The module graph (see ARCHITECTURE.md): ABMCore (the pure engine) ← ABMImport ← ABMStore;
 // ABMCore ← ABMBoardUI (screen buffer, views, reducer: pure) ← ABMTerminal (the only ncurses
-// code, through CNcursesw); all of them ← ABMCommands ← abmboard.
+// code, through CNcursesw); ABMCore ← ABMReport (the weekly report: pure rendering); all of them
+// ← ABMCommands ← abmboard.
 
 import PackageDescription
 
@@ -57,11 +58,13 @@ let package = Package(
         // The only code that touches ncurses: start and restore the terminal, keys, colours, and
         // drawing a screen buffer by its difference from the last one drawn.
         .target(name: "ABMTerminal", dependencies: ["ABMBoardUI", "CNcursesw"], swiftSettings: strict),
+        // The weekly report (Markdown, HTML with inline SVG) as pure rendering of the engine's numbers.
+        .target(name: "ABMReport", dependencies: ["ABMCore"], swiftSettings: strict),
         // The ParsableCommands, a library so tests can reach them.
         .target(
             name: "ABMCommands",
             dependencies: [
-                "ABMCore", "ABMImport", "ABMStore", "ABMBoardUI", "ABMTerminal",
+                "ABMCore", "ABMImport", "ABMStore", "ABMBoardUI", "ABMTerminal", "ABMReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -74,6 +77,8 @@ let package = Package(
         // Golden screens are read from beside the tests (`#filePath`), not bundled.
         .testTarget(
             name: "ABMBoardUITests", dependencies: ["ABMBoardUI"], exclude: ["Golden"], swiftSettings: strict),
+        // Golden reports are read from beside the tests (`#filePath`), not bundled.
+        .testTarget(name: "ABMReportTests", dependencies: ["ABMReport"], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
             name: "ABMCommandsTests", dependencies: ["ABMCommands", "ABMStore", "ABMBoardUI"], swiftSettings: strict),
     ],

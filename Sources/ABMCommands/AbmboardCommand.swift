@@ -20,7 +20,8 @@ public struct AbmboardCommand: ParsableCommand {
         version: version,
         subcommands: [
             ImportCommand.self, BoardCommand.self, ExplainCommand.self, MarkCommand.self, UndoCommand.self,
-            NoteCommand.self, LogTouchCommand.self, HealthCommand.self, ExportCommand.self, SampleCommand.self,
+            NoteCommand.self, LogTouchCommand.self, HealthCommand.self, ReportCommand.self, ExportCommand.self,
+            SampleCommand.self,
             BenchCommand.self,
         ]
     )

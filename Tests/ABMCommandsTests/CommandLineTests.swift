@@ -52,6 +52,7 @@ struct CommandLineTests {
                   note                    Add a note to an account's latest mark (appended; never an edit).
                   log-touch               Record a touch: a call, a meeting, an e-mail …
                   health                  Tier health: states, engaged share, SLA follow-up, decisions, movement.
+                  report                  The weekly report: decisions, moves, SLA breaches, tier health.
                   export                  Export the board or the mark history as CSV or JSON (for a CRM, an audit).
                   sample                  Write the sample programme as CSV files (what sample-data/ holds).
                   bench                   Measure the engine on a generated programme (run a release build).

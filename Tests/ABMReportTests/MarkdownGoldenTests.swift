@@ -1,0 +1,53 @@
+import ABMCore
+import Foundation
+import Testing
+
+@testable import ABMReport
+
+/// The bundled sample programme (the DEMO's, fixed seed) reported for two weeks, as of the
+/// DEMO's own present (Friday 2026-11-20 16:00 UTC).
+enum SampleReport {
+    static let programme = SampleGenerator.generate(.demo)
+
+    /// The report of `label` as seen at the DEMO's as-of.
+    static func report(_ label: String) throws -> WeeklyReport {
+        let week = try #require(ReviewWeek(label: label))
+        let period = try #require(ReportPeriod(week: week, present: SampleOptions.demoAsOf))
+        return WeeklyReport(programme: programme, evaluator: Evaluator(), period: period, store: "DEMO")
+    }
+
+    /// The golden file's path beside this test file.
+    static func golden(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+    }
+}
+
+/// The Markdown report, compared line by line with the files in `Golden/`. To update them on
+/// purpose: `ABMBOARD_UPDATE_GOLDEN=1 swift test --filter MarkdownGoldenTests`, then read the diff.
+struct MarkdownGoldenTests {
+    @Test(
+        "the sample programme's report matches its golden file: W47 so far (the DEMO's week), W46 whole",
+        arguments: ["2026-W47", "2026-W46"])
+    func golden(label: String) throws {
+        let text = MarkdownReport.render(try SampleReport.report(label))
+        let file = SampleReport.golden("report-\(label).md")
+        if ProcessInfo.processInfo.environment["ABMBOARD_UPDATE_GOLDEN"] != nil {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        let got = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, pair) in zip(got, want).enumerated() where pair.0 != pair.1 {
+            Issue.record("\(label) line \(index + 1):\n got: \(pair.0)\nwant: \(pair.1)")
+            break
+        }
+        #expect(got.count == want.count)
+    }
+
+    @Test("the W47 report says so far, W46 says the whole week")
+    func soFar() throws {
+        #expect(MarkdownReport.render(try SampleReport.report("2026-W47")).contains("the week so far"))
+        #expect(MarkdownReport.render(try SampleReport.report("2026-W46")).contains("the whole week"))
+        #expect(MarkdownReport.render(try SampleReport.report("2026-W47")).contains("| W47 so far |"))
+    }
+}
