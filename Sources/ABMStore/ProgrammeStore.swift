@@ -128,6 +128,13 @@ public struct RecordedEvent: Sendable, Hashable {
     public var tierBefore: Tier?
     /// The account's tier just after (`nil`: removed).
     public var tierAfter: Tier?
+
+    /// A record with the tiers it moved between.
+    public init(record: HistoryRecord, tierBefore: Tier?, tierAfter: Tier?) {
+        self.record = record
+        self.tierBefore = tierBefore
+        self.tierAfter = tierAfter
+    }
 }
 
 /// What an import did, for the one-line summary.

@@ -4,8 +4,13 @@ import ABMStore
 
 /// What a recorded mark, undo or note did, in one line.
 enum RecordText {
-    /// The line.
+    /// The line, with any control characters in the note or name made visible (`SafeText`),
+    /// so that text from the data never reaches a terminal as an escape sequence.
     static func line(_ recorded: RecordedEvent) -> String {
+        SafeText.visible(raw(recorded))
+    }
+
+    private static func raw(_ recorded: RecordedEvent) -> String {
         let r = recorded.record
         let tiers = BoardText.tierText(recorded.tierBefore) + " → " + BoardText.tierText(recorded.tierAfter)
         switch r.event {
