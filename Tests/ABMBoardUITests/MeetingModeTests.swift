@@ -28,7 +28,7 @@ struct MeetingModeTests {
         #expect(m.queue.allSatisfy { s.data.rows[$0].decision == nil && s.data.rows[$0].tier != nil })
         let tier1 = m.queue.filter { s.data.rows[$0].tier == .one }.count
         let decided = board.filter { $0.decision != nil }.count
-        #expect(MeetingView.progress(m, rows: s.data.rows) == "Tier 1 · 1 of \(tier1) · \(decided) decided this week")
+        #expect(MeetingView.progress(m) == "Tier 1 · 1 of \(tier1) · \(decided) decided this week")
     }
 
     @Test("a scope narrows the queue to one tier or one owner", arguments: [MeetingScope.tier(.two), .owner("dana")])

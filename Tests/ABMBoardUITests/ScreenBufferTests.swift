@@ -42,3 +42,15 @@ struct ScreenBufferTests {
         #expect(buffer.lines == ["bc"])
     }
 }
+
+/// Text for people outside the screen buffer (the `board` table, `explain`) is made safe where
+/// it is built, like the buffer's own writes.
+struct TextForPeopleTests {
+    @Test("a table cell with escape sequences and C1 controls prints them as visible placeholders")
+    func tableCells() {
+        let text = TextTable.render(header: ["a", "b"], rows: [["ev\u{1B}[31mil", "x\u{9B}y\nz"]])
+        #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+        #expect(text.contains("ev␛[31mil"))
+        #expect(text.split(separator: "\n").count == 3)
+    }
+}

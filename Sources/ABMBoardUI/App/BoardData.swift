@@ -19,6 +19,9 @@ public struct BoardData: Sendable {
     public let searchText: [String]
     /// Every account's name, lowercased, by account index (the account sort's key).
     public let sortNames: [String]
+    /// The owners on the programme in code-point order, "" standing for accounts without one
+    /// (the filter's choices), found once per load.
+    public let ownerNames: [String]
 
     /// Evaluates every account of `programme` as of `asOf`.
     public init(programme: Programme, evaluator: Evaluator, asOf: Instant, storeName: String) {
@@ -28,6 +31,7 @@ public struct BoardData: Sendable {
         self.storeName = storeName
         rows = evaluator.evaluateAll(programme, asOf: asOf)
         sortNames = programme.accounts.map { $0.name.lowercased() }
+        ownerNames = Set(programme.accounts.map { $0.owner ?? "" }).sorted(by: codePointPrecedes)
         searchText = programme.accounts.map { account in
             [account.name, account.id, account.domain ?? ""].joined(separator: "\u{0}").lowercased()
         }

@@ -106,6 +106,8 @@ public struct BoardState: Sendable {
     public internal(set) var viewedWeek: ReviewWeek?
     /// The meeting under way, if any.
     public internal(set) var meeting: Meeting?
+    /// The scopes of the open meeting menu, by item.
+    var meetingScopeChoices: [MeetingScope] = []
     /// What changed since the start of the review week, kept while that screen is open.
     public internal(set) var changes: WeekChanges?
     /// The account line selected on the "since last week" screen (an index into its accounts).

@@ -47,9 +47,7 @@ extension BoardState {
     // MARK: - Menus
 
     /// The owners on the programme, "" standing for accounts without one.
-    var ownerNames: [String] {
-        Array(Set(data.programme.accounts.map { $0.owner ?? "" })).sorted(by: codePointPrecedes)
-    }
+    var ownerNames: [String] { data.ownerNames }
 
     /// Opens the sort menu with the cursor on the current column.
     mutating func openSortMenu() {
@@ -119,9 +117,10 @@ extension BoardState {
     mutating func pick(_ position: Int, in current: Menu) {
         switch current.purpose {
         case .meetingScope:
-            let scopes = meetingScopes
+            let scopes = meetingScopeChoices
             menu = nil
-            if position < scopes.count { startMeeting(scopes[position].scope) }
+            meetingScopeChoices = []
+            if position < scopes.count { startMeeting(scopes[position]) }
         case .sort:
             let columns = BoardSort.Column.allCases
             guard position < columns.count else { return }

@@ -5,30 +5,37 @@ import ABMCore
 extension BoardState {
     /// The scopes `m` offers: everyone on the board, each tier, each owner, with how many of
     /// their accounts on the board still need a decision.
+    /// Counted in one pass over the board.
     var meetingScopes: [(scope: MeetingScope, label: String)] {
-        let rows = order.map { data.rows[$0] }
-        let programme = data.programme
-        func left(_ scope: MeetingScope) -> Int {
-            rows.reduce(0) { count, row in
-                count
-                    + (row.decision == nil && scope.includes(row, owner: programme.accounts[row.account].owner) ? 1 : 0)
-            }
+        var everyone = 0
+        var byTier = [Int](repeating: 0, count: Tier.allCases.count)
+        var byOwner: [String: Int] = [:]
+        for account in order {
+            let row = data.rows[account]
+            let owner = data.programme.accounts[account].owner ?? ""
+            let left = row.decision == nil ? 1 : 0
+            everyone += left
+            if let tier = row.tier { byTier[tier.rawValue - 1] += left }
+            byOwner[owner, default: 0] += left
         }
-        var scopes: [MeetingScope] = [.everyone] + Tier.allCases.map(MeetingScope.tier)
-        let owners = Set(rows.map { programme.accounts[$0.account].owner ?? "" })
-        scopes += owners.sorted(by: codePointPrecedes).map(MeetingScope.owner)
-        return scopes.map { scope in
-            let label = scope == .everyone ? "everyone on the board" : scope.label
-            return (scope, "\(label) · \(left(scope)) to decide")
+        var scopes = [(MeetingScope.everyone, "everyone on the board · \(everyone) to decide")]
+        scopes += Tier.allCases.map { (.tier($0), "\($0.label) · \(byTier[$0.rawValue - 1]) to decide") }
+        scopes += byOwner.keys.sorted(by: codePointPrecedes).map { owner in
+            let scope = MeetingScope.owner(owner)
+            return (scope, "\(scope.label) · \(byOwner[owner] ?? 0) to decide")
         }
+        return scopes
     }
 
-    /// `m`: opens the menu of whom the meeting covers (this week only).
+    /// `m`: opens the menu of whom the meeting covers (this week only); the scopes are kept
+    /// with it, so the item chosen is the scope shown even if the board changes meanwhile.
     mutating func openMeetingMenu() {
         if refusedInPast() { return }
+        let scopes = meetingScopes
+        meetingScopeChoices = scopes.map(\.scope)
         menu = Menu(
             purpose: .meetingScope, title: "run the meeting for (the accounts on the board)",
-            items: meetingScopes.map(\.label))
+            items: scopes.map(\.label))
     }
 
     /// Starts the meeting over the accounts on the board in `scope`.
@@ -136,6 +143,7 @@ extension BoardState {
         case .undo: current.undone(index)
         case .retier: break
         }
+        current.recount(data.rows)
         meeting = current
     }
 
@@ -144,6 +152,7 @@ extension BoardState {
     mutating func meetingFollowOthers() {
         guard var current = meeting else { return }
         let rows = data.rows
+        current.recount(rows)
         if let dropped = current.dropDecided({ rows[$0].decision != nil }), let decision = rows[dropped].decision {
             message = (
                 "\(data.programme.accounts[dropped].id) was decided meanwhile: \(decision.action.rawValue) by "

@@ -29,29 +29,30 @@ extension BoardState {
 
     /// Evaluates the whole board again as of `instant`.
     mutating func show(asOf instant: Instant) {
+        let weekChanged = ReviewWeek(containing: instant) != ReviewWeek(containing: data.asOf)
         data.move(asOf: instant)
         sparklines = [:]
         reorder()
-        refreshHealth()
+        meeting?.recount(data.rows)
+        refreshHealth(weekStartChanged: weekChanged)
     }
 
-    /// Computes what changed since the start of the review week while that screen is open, and
-    /// drops it otherwise.
+    /// Computes what changed since the start of the review week while that screen (or an
+    /// account's evidence opened from it) is shown, and drops it otherwise.
     mutating func refreshChanges() {
-        guard screen == .changes else {
+        guard screen == .changes || (screen == .detail && detailReturn == .changes) else {
             changes = nil
             return
         }
         let fresh = data.evaluator.weekChanges(data.programme, asOf: data.asOf, rows: data.rows)
         changes = fresh
-        changesCursor = min(
-            changesCursor, max(ChangesView.layout(fresh, programme: data.programme).accounts.count - 1, 0))
+        changesCursor = min(changesCursor, max(ChangesView.accounts(fresh).count - 1, 0))
     }
 
     /// Handles `key` on the "since last week" screen; `false` when it is not one of its keys.
     mutating func pressOnChanges(_ key: Key) -> Bool {
         guard let changes else { return false }
-        let accounts = ChangesView.layout(changes, programme: data.programme).accounts
+        let accounts = ChangesView.accounts(changes)
         let last = max(accounts.count - 1, 0)
         switch key {
         case .down, .character("j"): changesCursor = min(changesCursor + 1, last)
@@ -62,8 +63,10 @@ extension BoardState {
         case .end, .character("G"): changesCursor = last
         case .enter:
             guard changesCursor < accounts.count else { return true }
-            selected = accounts[changesCursor].account
-            open(.detail)
+            // The changes are kept for the way back (no refresh: nothing changed).
+            selected = accounts[changesCursor]
+            screen = .detail
+            scroll = 0
             detailReturn = .changes
         default: return false
         }

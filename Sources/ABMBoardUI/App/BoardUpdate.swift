@@ -8,8 +8,8 @@ public enum BoardEvent: Sendable {
     case mouse(Mouse)
     /// The terminal changed size.
     case resized(width: Int, height: Int)
-    /// The store changed (another process) and was read again whole; `changed` are the
-    /// accounts whose rows differ.
+    /// The store changed (another process) and was read again whole, as of the instant shown;
+    /// `changed` are the accounts whose rows differ.
     case storeReloaded(BoardData, changed: Set<Int>)
     /// Another process recorded marks or logged touches, read from the store without
     /// reading everything again.
@@ -81,8 +81,7 @@ extension BoardState {
             width = max(newWidth, 0)
             height = max(newHeight, 0)
             keepSelectionVisible()
-        case .storeReloaded(var newData, let changed):
-            if let week = viewedWeek { newData.move(asOf: week.lastSecond) }
+        case .storeReloaded(let newData, let changed):
             data = newData
             highlighted = changed
             sparklines = [:]
@@ -235,7 +234,8 @@ extension BoardState {
         scroll = 0
         detailReturn = .board
         if target == .board { settleSelection() }
-        refreshHealth()
+        // A screen change changes no data: the week-start states, when kept, still hold.
+        refreshHealth(weekStartChanged: false)
     }
 
     /// Esc: from a drill-down back to tier health, from a search back to the whole board,
@@ -251,7 +251,10 @@ extension BoardState {
             return
         }
         if screen == .detail && detailReturn == .changes {
-            open(.changes)
+            // `changes` was kept up to date while the evidence was shown.
+            screen = .changes
+            scroll = 0
+            detailReturn = .board
         } else {
             open(meeting != nil && screen == .help ? .meeting : .board)
         }

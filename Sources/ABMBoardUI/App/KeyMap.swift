@@ -81,9 +81,9 @@ public enum KeyMap {
     static func fitted(_ keys: [String], ending: [String], width: Int) -> String {
         var shown: [String] = []
         let separator = " · "
-        var used = ending.joined(separator: separator).count
+        var used = DisplayWidth.of(ending.joined(separator: separator))
         for key in keys {
-            let needed = key.count + separator.count
+            let needed = DisplayWidth.of(key) + DisplayWidth.of(separator)
             guard used + needed <= width else { break }
             shown.append(key)
             used += needed

@@ -65,6 +65,9 @@ public struct Meeting: Sendable {
     public internal(set) var pendingNote: String?
     /// Where `b` on the summary comes back to when the meeting was ended early.
     var resumeAt: Int?
+    /// How many accounts in scope have a decision this week (the progress line's count), kept
+    /// by `recount` when rows change rather than counted for every frame.
+    public private(set) var decidedThisWeek = 0
 
     /// A meeting over `rows` (the accounts on the board, any order) narrowed to `scope`.
     public init(scope: MeetingScope, rows: [AccountEvaluation], programme: Programme) {
@@ -76,6 +79,13 @@ public struct Meeting: Sendable {
         var tiers: [Int: Tier] = [:]
         for row in queued { tiers[row.account] = row.tier }
         self.tiers = tiers
+        decidedThisWeek = covered.reduce(0) { $0 + ($1.decision == nil ? 0 : 1) }
+    }
+
+    /// Counts the accounts in scope with a decision this week again, from `rows` (every
+    /// account's row, by index).
+    mutating func recount(_ rows: [AccountEvaluation]) {
+        decidedThisWeek = scopeAccounts.reduce(0) { $0 + (rows[$1].decision == nil ? 0 : 1) }
     }
 
     /// The account being decided; `nil` on the summary.

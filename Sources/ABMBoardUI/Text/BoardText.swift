@@ -59,7 +59,7 @@ public enum BoardText {
 
     /// `text` with control characters made visible, cut to `width` characters with an ellipsis.
     public static func clipped(_ text: String, _ width: Int) -> String {
-        let clean = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "�" : Character($0) })
+        let clean = SafeText.visible(text)
         return clean.count > width ? String(clean.prefix(width - 1)) + "…" : clean
     }
 }

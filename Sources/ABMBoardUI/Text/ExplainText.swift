@@ -6,6 +6,12 @@ import ABMCore
 public enum ExplainText {
     /// The evidence as text for people.
     public static func text(_ e: AccountEvidence, programme: Programme, playbook: Playbook) -> String {
+        lines(e, programme: programme, playbook: playbook).joined(separator: "\n") + "\n"
+    }
+
+    /// The evidence as lines, each with its control characters made visible (`SafeText`), so
+    /// that a name or note never reaches a terminal as an escape sequence or breaks a line.
+    public static func lines(_ e: AccountEvidence, programme: Programme, playbook: Playbook) -> [String] {
         let row = e.evaluation
         let a = e.account
         var out: [String] = []
@@ -90,7 +96,7 @@ public enum ExplainText {
         for entry in e.history {
             out.append("    " + historyLine(entry))
         }
-        return out.joined(separator: "\n") + "\n"
+        return out.map(SafeText.visible)
     }
 
     /// One line of the mark history: when, who, what, the tiers it moved between.

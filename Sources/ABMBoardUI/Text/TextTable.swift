@@ -1,8 +1,11 @@
 /// Lines up columns of text for people, by display width (`DisplayWidth`).
 public enum TextTable {
     /// The table with a header row and a rule under it; columns in `rightAligned` are
-    /// right-aligned.
+    /// right-aligned. Control characters in cells are made visible (`SafeText`), so text from
+    /// the data never reaches a terminal as an escape sequence.
     public static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        let header = header.map(SafeText.visible)
+        let rows = rows.map { $0.map(SafeText.visible) }
         let all = [header] + rows
         var widths = [Int](repeating: 0, count: header.count)
         for row in all {

@@ -18,10 +18,7 @@ public enum ChangesView {
             ],
             [],
         ]
-        func account(_ index: Int) -> [Run] {
-            let account = programme.accounts[index]
-            return [Run("  "), Run(account.id, width: 10), Run(" "), Run(account.name, width: 28), Run("  ")]
-        }
+        func account(_ index: Int) -> [Run] { Run.account(programme.accounts[index]) }
         var accounts: [(line: Int, account: Int)] = []
         func section(_ title: String, _ count: Int, _ rows: [(account: Int, line: [Run])]) {
             lines.append([Run("\(title) · \(count)", .header)])
@@ -92,6 +89,13 @@ public enum ChangesView {
         return (lines, accounts)
     }
 
+    /// The accounts of the selectable lines, in screen order: states up, down, tier changes,
+    /// new surges, new breaches (what the cursor moves between without laying out the lines).
+    static func accounts(_ changes: WeekChanges) -> [Int] {
+        changes.rose.map(\.account) + changes.fell.map(\.account) + changes.tierChanges.map(\.account)
+            + changes.newSurges.map(\.account) + changes.newBreaches.map(\.account)
+    }
+
     /// Draws the screen into rows `0 ..< height`, the line under the cursor selected and on
     /// screen.
     static func render(_ state: BoardState, into buffer: inout ScreenBuffer, height: Int) {
@@ -101,8 +105,7 @@ public enum ChangesView {
         if state.changesCursor < accounts.count {
             let line = accounts[state.changesCursor].line
             lines[line] = lines[line].map { Run($0.text, .selected, width: $0.width) }
-            // The cursor's line with its section title above it when it fits.
-            first = line < height - 1 ? 0 : min(line - height + 2, max(lines.count - height, 0))
+            first = StyledPage.firstLine(showing: line, count: lines.count, height: height)
         }
         StyledPage.render(lines, scroll: first, into: &buffer, y: 0, height: height)
     }

@@ -219,7 +219,7 @@ public enum HealthView {
     /// The first line shown so that the cursor's line is on screen.
     static func firstLine(_ layout: Layout, cursor: Int, height: Int) -> Int {
         guard let line = layout.lines.firstIndex(where: { $0.contains { $0.target == cursor } }) else { return 0 }
-        return line < height - 1 ? 0 : min(line - height + 2, max(layout.lines.count - height, 0))
+        return StyledPage.firstLine(showing: line, count: layout.lines.count, height: height)
     }
 
     /// Draws the health screen into rows `0 ..< height`.

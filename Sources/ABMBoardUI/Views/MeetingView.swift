@@ -16,14 +16,14 @@ public enum MeetingView {
         }
         let head = headLines(meeting, account: account, state: state, width: buffer.width)
         for (y, line) in head.prefix(height).enumerated() { StyledPage.draw(line, into: &buffer, y: y) }
-        let evidence = ScreenView.evidenceLines(of: account, in: state).map { [Run($0)] }
+        let evidence = ScreenView.plain(ScreenView.evidenceLines(of: account, in: state))
         StyledPage.render(
             evidence, scroll: state.scroll, into: &buffer, y: head.count, height: height - head.count)
     }
 
     /// `Tier 1 · 7 of 18 · 41 decided this week`.
-    public static func progress(_ meeting: Meeting, rows: [AccountEvaluation]) -> String {
-        let decided = meeting.scopeAccounts.reduce(0) { $0 + (rows[$1].decision == nil ? 0 : 1) }
+    public static func progress(_ meeting: Meeting) -> String {
+        let decided = meeting.decidedThisWeek
         guard let place = meeting.progress else { return "\(decided) decided this week" }
         return "\(place.tier.label) · \(place.place) of \(place.of) · \(decided) decided this week"
     }
@@ -52,7 +52,7 @@ public enum MeetingView {
         }
         if let note = meeting.pendingNote { decision.append(Run(" · note for the decision: “\(note)”")) }
         return [
-            [Run("Meeting (\(meeting.scope.label)) · \(progress(meeting, rows: state.data.rows))", .header)],
+            [Run("Meeting (\(meeting.scope.label)) · \(progress(meeting))", .header)],
             identity,
             [Run("Recommends "), Run(row.recommendation.rawValue, .header), Run(" — \(row.reason.text)")],
             decision,
@@ -78,7 +78,7 @@ public enum MeetingView {
             [
                 Run(
                     "\(meeting.skipped.count) skipped · \(meeting.decidedByOthers.count) decided by others meanwhile · "
-                        + progress(meeting, rows: state.data.rows))
+                        + progress(meeting))
             ],
             [],
         ]
@@ -89,10 +89,10 @@ public enum MeetingView {
             for decision in ofTier {
                 let account = programme.accounts[decision.account]
                 let now = state.data.rows[decision.account].tier
-                var line = [
-                    Run("  "), Run(account.id, width: 10), Run(" "), Run(account.name, width: 28), Run("  "),
-                    Run(decision.action.rawValue, .header, width: 9), Run(account.owner ?? "—", width: 12),
-                ]
+                var line =
+                    Run.account(account) + [
+                        Run(decision.action.rawValue, .header, width: 9), Run(account.owner ?? "—", width: 12),
+                    ]
                 if now != decision.tier {
                     line.append(Run("\(decision.tier.label) → \(BoardText.tierText(now))  "))
                 }
@@ -109,10 +109,10 @@ public enum MeetingView {
             for index in accounts {
                 let account = programme.accounts[index]
                 let decision = state.data.rows[index].decision
-                lines.append([
-                    Run("  "), Run(account.id, width: 10), Run(" "), Run(account.name, width: 28), Run("  "),
-                    Run(decision.map { "\($0.action.rawValue) by \($0.by)" } ?? "undecided", .dim),
-                ])
+                lines.append(
+                    Run.account(account) + [
+                        Run(decision.map { "\($0.action.rawValue) by \($0.by)" } ?? "undecided", .dim)
+                    ])
             }
             lines.append([])
         }

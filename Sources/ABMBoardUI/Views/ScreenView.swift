@@ -22,9 +22,11 @@ public enum ScreenView {
         let bodyHeight = state.height - 2
         switch state.screen {
         case .board: BoardView.render(state, into: &buffer, y: 0, height: bodyHeight)
-        case .detail: TextPage.render(detailLines(state), scroll: state.scroll, into: &buffer, height: bodyHeight)
+        case .detail:
+            StyledPage.render(plain(detailLines(state)), scroll: state.scroll, into: &buffer, y: 0, height: bodyHeight)
         case .health: HealthView.render(state, into: &buffer, height: bodyHeight)
-        case .help: TextPage.render(HelpView.lines(), scroll: state.scroll, into: &buffer, height: bodyHeight)
+        case .help:
+            StyledPage.render(plain(HelpView.lines()), scroll: state.scroll, into: &buffer, y: 0, height: bodyHeight)
         case .meeting: MeetingView.render(state, into: &buffer, height: bodyHeight)
         case .changes: ChangesView.render(state, into: &buffer, height: bodyHeight)
         }
@@ -45,9 +47,11 @@ public enum ScreenView {
     /// Account `index`'s evidence as lines (the detail and the meeting show it).
     static func evidenceLines(of index: Int, in state: BoardState) -> [String] {
         let evidence = state.data.evaluator.explain(account: index, in: state.data.programme, asOf: state.data.asOf)
-        return ExplainText.text(evidence, programme: state.data.programme, playbook: state.data.evaluator.playbook)
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return ExplainText.lines(evidence, programme: state.data.programme, playbook: state.data.evaluator.playbook)
     }
+
+    /// Lines of plain text as lines of runs.
+    static func plain(_ lines: [String]) -> [[Run]] { lines.map { [Run($0)] } }
 
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
@@ -61,16 +65,6 @@ public enum ScreenView {
         }
         if !current.isEmpty { lines.append(current) }
         return lines
-    }
-}
-
-/// Lines of text shown from `scroll` on (detail, health, help).
-enum TextPage {
-    static func render(_ lines: [String], scroll: Int, into buffer: inout ScreenBuffer, height: Int) {
-        let start = min(scroll, max(lines.count - height, 0))
-        for (offset, line) in lines.dropFirst(start).prefix(height).enumerated() {
-            buffer.write(line, x: 0, y: offset)
-        }
     }
 }
 

@@ -1,3 +1,5 @@
+import ABMCore
+
 /// A run of text on a line, in one role, optionally in a column of fixed width (clipped or
 /// padded to it, by display columns).
 struct Run: Sendable, Hashable {
@@ -9,6 +11,12 @@ struct Run: Sendable, Hashable {
         self.text = text
         self.role = role
         self.width = width
+    }
+
+    /// An account's id and name in columns, as the meeting's summary and "since last week"
+    /// list them: `  A-0001     Acme Corp …  `.
+    static func account(_ account: Account) -> [Run] {
+        [Run("  "), Run(account.id, width: 10), Run(" "), Run(account.name, width: 28), Run("  ")]
     }
 }
 
@@ -23,6 +31,12 @@ enum StyledPage {
         for (offset, line) in lines.dropFirst(start).prefix(height).enumerated() {
             draw(line, into: &buffer, y: y + offset)
         }
+    }
+
+    /// The first line to show so that line `line` of `count` is on a page of `height` lines,
+    /// with the line above it (a section's title) when it fits.
+    static func firstLine(showing line: Int, count: Int, height: Int) -> Int {
+        line < height - 1 ? 0 : min(line - height + 2, max(count - height, 0))
     }
 
     /// Draws one line of runs at row `y`.

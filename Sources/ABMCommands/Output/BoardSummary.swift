@@ -5,10 +5,10 @@ import ABMCore
 /// the board, from the store or the DEMO programme.
 enum BoardSummary {
     static func render(session: Session, label: String, rows: Int = 15) -> String {
-        let board = session.board(includeRemoved: false)
+        let (board, health) = session.boardAndHealth()
         var lines = [
             "abmboard \(AbmboardCommand.version) · \(label) · as of \(session.asOf.iso8601)", "",
-            HealthText.render(session.health()), "",
+            HealthText.render(health), "",
             BoardText.table(board.prefix(rows), programme: session.programme, asOf: session.asOf), "",
             "\(board.count) accounts on the board (abmboard board lists them all; abmboard --help lists the commands).",
         ]

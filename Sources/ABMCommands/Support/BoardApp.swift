@@ -109,10 +109,10 @@ struct BoardApp {
         }
     }
 
-    /// The programme evaluated as of the board's as-of.
-    private func load() throws -> BoardData {
+    /// The programme evaluated as of `asOf`, else the board's own as-of (fixed, or now).
+    private func load(asOf: Instant?) throws -> BoardData {
         BoardData(
             programme: try store.loadProgramme(), evaluator: Evaluator(playbook: playbook),
-            asOf: fixedAsOf ?? SQLiteStore.systemClock(), storeName: storeName)
+            asOf: asOf ?? fixedAsOf ?? SQLiteStore.systemClock(), storeName: storeName)
     }
 }

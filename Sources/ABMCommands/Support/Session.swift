@@ -47,6 +47,16 @@ struct Session {
 
     /// Tier health.
     func health() -> HealthReport { evaluator.health(programme, asOf: asOf) }
+
+    /// The board (removed accounts left out) and tier health from one evaluation of every
+    /// account (what bare `abmboard` prints needs both).
+    func boardAndHealth() -> (board: [AccountEvaluation], health: HealthReport) {
+        let pass = evaluator.evaluateAll(programme, asOf: asOf, alsoStatesAt: ReviewWeek(containing: asOf).start)
+        return (
+            BoardOrder.sorted(pass.evaluations, in: programme),
+            evaluator.health(evaluations: pass.evaluations, weekStartStates: pass.states, asOf: asOf)
+        )
+    }
 }
 
 /// Phase timings on standard error when `ABMBOARD_PROFILE` is set (for measuring start-up).

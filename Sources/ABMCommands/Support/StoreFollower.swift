@@ -7,7 +7,7 @@ import ABMStore
 /// programme otherwise, e.g. after an import).
 struct StoreFollower {
     let store: any ProgrammeStore
-    let load: () throws -> BoardData
+    let load: (Instant?) throws -> BoardData
     /// The revision the board shows.
     private(set) var revision: Int64
     /// Set when the board's own write was not the only change: the board then reads
@@ -16,25 +16,28 @@ struct StoreFollower {
 
     /// Loads the board's data and starts following from the revision it shows. (The data is
     /// not kept here: a second reference would make the board's first change copy it all.)
-    static func start(store: any ProgrammeStore, load: @escaping () throws -> BoardData) throws -> (
+    static func start(store: any ProgrammeStore, load: @escaping (Instant?) throws -> BoardData) throws -> (
         StoreFollower, BoardData
     ) {
-        let (revision, data, moved) = try consistentLoad(store, load)
+        let (revision, data, moved) = try consistentLoad(store) { try load(nil) }
         return (StoreFollower(store: store, load: load, revision: revision, mustReload: moved), data)
     }
 
-    private init(store: any ProgrammeStore, load: @escaping () throws -> BoardData, revision: Int64, mustReload: Bool) {
+    private init(
+        store: any ProgrammeStore, load: @escaping (Instant?) throws -> BoardData, revision: Int64, mustReload: Bool
+    ) {
         self.store = store
         self.load = load
         self.revision = revision
         self.mustReload = mustReload
     }
 
-    /// Loads everything; when the store changed during the load, the next poll loads again
-    /// (the load may or may not hold that change, so applying it on top could double it).
-    private mutating func reload() throws -> BoardData {
+    /// Loads everything as of `asOf`; when the store changed during the load, the next poll
+    /// loads again (the load may or may not hold that change, so applying it on top could
+    /// double it).
+    private mutating func reload(asOf: Instant) throws -> BoardData {
         let fresh: BoardData
-        (revision, fresh, mustReload) = try StoreFollower.consistentLoad(store, load)
+        (revision, fresh, mustReload) = try StoreFollower.consistentLoad(store) { try load(asOf) }
         return fresh
     }
 
@@ -66,7 +69,8 @@ struct StoreFollower {
             return .changesArrived(
                 StoreDelta(records: changes.records, touches: changes.touches.map { ($0, nil) }))
         }
-        let fresh = try reload()
+        // As of the instant shown (a past week stays that week), so only real changes differ.
+        let fresh = try reload(asOf: data.asOf)
         return .storeReloaded(fresh, changed: StoreFollower.changedAccounts(data, fresh))
     }
 
