@@ -1,3 +1,4 @@
+import ABMCore
 import Testing
 
 @testable import ABMBoardUI

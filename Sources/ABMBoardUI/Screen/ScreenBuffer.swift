@@ -1,3 +1,5 @@
+import ABMCore
+
 /// One terminal cell: a character (grapheme) and its role. A wide character fills its cell and
 /// leaves the next one as a continuation (`text` empty).
 public struct Cell: Sendable, Hashable {

@@ -41,32 +41,3 @@ public enum DisplayWidth {
             || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
     }
 }
-
-/// Text from the data made safe to draw: control characters (C0, DEL, C1) and bidirectional
-/// overrides become visible placeholders, so an escape sequence inside an account name is shown,
-/// never obeyed by the terminal.
-public enum SafeText {
-    /// `text` with every control character replaced: ESC by `␛`, other C0 by their control
-    /// pictures (`␀`…`␟`), DEL by `␡`, C1 and bidi controls by `�`.
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsReplacing) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(needsReplacing(scalar) ? placeholder(scalar) : scalar)
-        }
-        return String(out)
-    }
-
-    private static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v)
-            || (0x2066...0x2069).contains(v)
-    }
-
-    private static func placeholder(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        let v = scalar.value
-        if v < 0x20 { return Unicode.Scalar(0x2400 + v) ?? "\u{FFFD}" }
-        if v == 0x7F { return "\u{2421}" }
-        return "\u{FFFD}"
-    }
-}

@@ -1,3 +1,5 @@
+import ABMCore
+
 /// Lines up columns of text for people, by display width (`DisplayWidth`).
 public enum TextTable {
     /// The table with a header row and a rule under it; columns in `rightAligned` are

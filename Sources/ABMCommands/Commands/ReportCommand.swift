@@ -1,5 +1,6 @@
 import ABMCore
 import ABMReport
+import ABMStore
 import ArgumentParser
 
 /// `abmboard report`: the written summary of a weekly review, as Markdown or one HTML file.
@@ -36,6 +37,8 @@ public struct ReportCommand: ParsableCommand {
     /// Writes the report.
     public func run() throws {
         let week = try Self.week(label: self.week)
+        // A week not begun fails before the store is loaded; the present is taken again with it.
+        _ = try Self.period(week: week, present: try global.asOfInstant() ?? SQLiteStore.systemClock())
         let session = try Session(options: global)
         let text = try Self.render(session: session, week: week, format: format)
         PhaseTimer.mark("report")

@@ -74,14 +74,14 @@ enum BoardJSON {
         out.int(row.activeContacts)
         out.key("roles_covered")
         out.open("[")
-        for role in row.rolesCovered.sortedRoles.map(\.rawValue).sorted(by: codePointPrecedes) { out.string(role) }
+        for role in row.roleNames { out.string(role) }
         out.close("]")
         out.key("sla")
         out.open("{")
         out.key("status")
         out.string(row.sla.status.rawValue)
         out.key("due_at")
-        out.time(row.sla.status == .none ? nil : row.sla.dueAt)
+        out.time(row.slaDueAt)
         out.close("}")
         out.key("recommendation")
         out.string(row.recommendation.rawValue)

@@ -59,4 +59,10 @@ public struct AccountEvaluation: Sendable {
 
     /// Distinct contacts on inbound touches in the stakeholder window (`stakeholders_30d`).
     public var stakeholders30d: Int { score.stakeholders }
+
+    /// `roles_covered` as the board's JSON and the exports give it: names sorted by code point.
+    public var roleNames: [String] { rolesCovered.sortedRoles.map(\.rawValue).sorted(by: codePointPrecedes) }
+
+    /// `sla.due_at` as the board's JSON and the exports give it: `nil` when the status is `none`.
+    public var slaDueAt: Instant? { sla.status == .none ? nil : sla.dueAt }
 }

@@ -18,6 +18,13 @@ public struct ReviewWeek: Hashable, Comparable, Sendable {
     /// Sunday 23:59:59 UTC, the instant a week's board is computed at (SPEC §7.6).
     public var lastSecond: Instant { end.adding(seconds: -1) }
 
+    /// The instant the week is read at (SPEC §7.6: `[`, `report --week`, exports): its last
+    /// second, but never later than `present`, so a week in progress is read as it stands;
+    /// `nil` for a week that begins after `present`.
+    public func asOf(present: Instant) -> Instant? {
+        start <= present ? min(lastSecond, present) : nil
+    }
+
     /// Whether `instant` falls inside this week.
     public func contains(_ instant: Instant) -> Bool {
         instant >= start && instant < end

@@ -16,8 +16,8 @@ public enum BoardExport {
     /// - Throws: `ExportError.weekNotStarted` for a week that begins after the present.
     public static func asOf(week: ReviewWeek?, present: Instant) throws(ExportError) -> Instant {
         guard let week else { return present }
-        guard week.start <= present else { throw .weekNotStarted(week: week, present: present) }
-        return min(week.lastSecond, present)
+        guard let asOf = week.asOf(present: present) else { throw .weekNotStarted(week: week, present: present) }
+        return asOf
     }
 
     /// The table of `rows` — evaluations as of `asOf`, already in board order — in `columns`.

@@ -17,9 +17,9 @@ public struct ReportPeriod: Sendable, Hashable {
     /// ReportPeriod(week: w47, present: friday)?.isComplete  // false: as of Friday, "so far"
     /// ```
     public init?(week: ReviewWeek, present: Instant) {
-        guard present >= week.start else { return nil }
+        guard let asOf = week.asOf(present: present) else { return nil }
         self.week = week
-        asOf = min(week.lastSecond, present)
+        self.asOf = asOf
     }
 
     /// The week that contains `present`, as of `present` (a report without `--week`).

@@ -21,14 +21,6 @@ public enum ReportWords {
         return instant.isoDate + " " + twoDigits(Int(seconds / 3_600)) + ":" + twoDigits(Int(seconds / 60 % 60))
     }
 
-    /// `Monday 2026-11-16`.
-    public static func day(_ instant: Instant) -> String {
-        let names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        // 1970-01-01 was a Thursday.
-        let weekday = Int(((instant.daysSinceEpoch + 3) % 7 + 7) % 7)
-        return names[weekday] + " " + instant.isoDate
-    }
-
     /// The title: `Weekly ABM review · DEMO · 2026-W47`.
     public static func title(_ report: WeeklyReport) -> String {
         "Weekly ABM review · \(report.store) · \(report.period.week.label)"
@@ -73,22 +65,11 @@ public enum ReportWords {
         "\(counts.decided) of \(counts.decided + counts.undecided) decided"
     }
 
-    /// Text from the data made safe to show: control characters (C0, DEL, C1) and line breaks
-    /// become visible placeholders (`�`), as on the board, so a note cannot break a table row.
+    /// Text from the data made safe to show: control characters, bidi overrides and line
+    /// breaks become `�` (`SafeText`'s classifier, as on the board), so a note cannot break a
+    /// table row.
     public static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(isControl(scalar) ? "\u{FFFD}" : scalar)
-        }
-        return String(out)
-    }
-
-    /// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
-            || value == 0xFFFE || value == 0xFFFF
+        SafeText.replacingControls(in: text, with: "\u{FFFD}")
     }
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
