@@ -21,11 +21,23 @@ public struct EngagedShareHistory: Sendable, Hashable {
 
 extension Evaluator {
     /// Each tier's engaged share at the sparkline's instants for `asOf`: only each account's
-    /// tier and demand state are computed at each instant, not its whole row.
-    public func engagedShareHistory(_ programme: Programme, asOf: Instant) -> EngagedShareHistory {
+    /// tier and demand state are computed at each instant, not its whole row. `health` is tier
+    /// health as of `asOf` when the caller has it: the last point is then taken from it.
+    public func engagedShareHistory(
+        _ programme: Programme, asOf: Instant, health: HealthReport? = nil
+    ) -> EngagedShareHistory {
+        precondition(health.map { $0.asOf == asOf } ?? true, "tier health as of another instant")
         let instants = ScoreHistories.instants(asOf: asOf)
-        let engines = instants.map { engine(programme, asOf: $0) }
-        var points = instants.map { _ in Tier.allCases.map { TierHealth(tier: $0) } }
+        let known = health.map { health in
+            health.tiers.map { tier in
+                var point = TierHealth(tier: tier.tier)
+                point.accounts = tier.accounts
+                point.engaged = tier.engaged
+                return point
+            }
+        }
+        let engines = instants.dropLast(known == nil ? 0 : 1).map { engine(programme, asOf: $0) }
+        var points = engines.map { _ in Tier.allCases.map { TierHealth(tier: $0) } }
         var scratch = EvaluationScratch()
         for index in 0..<programme.accountCount {
             for (point, engine) in engines.enumerated() {
@@ -35,6 +47,7 @@ extension Evaluator {
                 if state.countsAsEngaged { points[point][tier.rawValue - 1].engaged += 1 }
             }
         }
+        if let known { points.append(known) }
         return EngagedShareHistory(instants: instants, points: points)
     }
 }

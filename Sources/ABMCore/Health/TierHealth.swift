@@ -42,6 +42,26 @@ public struct DecisionCounts: Sendable, Hashable {
 
     /// Accounts with a decision.
     public var decided: Int { work + hold + demote + promote }
+
+    /// Accounts counted, decided or not.
+    public var total: Int { decided + undecided }
+
+    /// The counts of `parts` added up, kind by kind.
+    ///
+    /// ```swift
+    /// let all = DecisionCounts.sum(health.tiers.map(\.decisions))
+    /// ```
+    public static func sum(_ parts: [DecisionCounts]) -> DecisionCounts {
+        var total = DecisionCounts()
+        for part in parts {
+            total.work += part.work
+            total.hold += part.hold
+            total.demote += part.demote
+            total.promote += part.promote
+            total.undecided += part.undecided
+        }
+        return total
+    }
 }
 
 /// How many accounts' demand state rose and fell since the start of the review week.

@@ -49,9 +49,9 @@ public struct NewSurge: Sendable, Hashable {
     public var topics: [SurgeTopic]
 }
 
-/// One SLA clock that became breached between two instants: open at the later instant and
-/// due in between.
-public struct NewBreach: Sendable, Hashable {
+/// One SLA clock breached at the later instant: open (not held) and overdue. It is new when it
+/// fell due between the two instants.
+public struct Breach: Sendable, Hashable {
     /// The account's index in the programme.
     public var account: Int
     /// Its tier at the later instant.
@@ -60,11 +60,14 @@ public struct NewBreach: Sendable, Hashable {
     public var owner: String?
     /// The clock.
     public var clock: SLAClock
+    /// Whether the clock fell due after the earlier instant: a new breach.
+    public var isNew: Bool
 }
 
 /// What changed on the board between two instants (the "since last week" view and the
-/// weekly report): states up and down, tier changes with their notes, new surges and new SLA
-/// breaches. Each list is in board order as of the later instant (removed accounts last).
+/// weekly report): states up and down, tier changes with their notes, new surges, and the SLA
+/// breaches with the new ones marked. Each list is in board order as of the later instant
+/// (removed accounts last).
 public struct WeekChanges: Sendable {
     /// The earlier instant: the start of the review week (Monday 00:00:00 UTC), the same
     /// instant tier health's movement compares with.
@@ -77,8 +80,12 @@ public struct WeekChanges: Sendable {
     public var tierChanges: [TierChange]
     /// Accounts on the board surging at `to` but not at `from`.
     public var newSurges: [NewSurge]
-    /// Clocks due after `from`, at or before `to`, and still open (not held) at `to`.
-    public var newBreaches: [NewBreach]
+    /// Every clock breached at `to` (overdue and still open, not held) of an account on the
+    /// board, in opening order within an account.
+    public var breaches: [Breach]
+
+    /// The breaches that are new: due after `from`, at or before `to`.
+    public var newBreaches: [Breach] { breaches.filter(\.isNew) }
 
     /// The state changes that rose.
     public var rose: [StateChange] { stateChanges.filter(\.rose) }
@@ -86,21 +93,28 @@ public struct WeekChanges: Sendable {
     public var fell: [StateChange] { stateChanges.filter { !$0.rose } }
     /// Nothing changed.
     public var isEmpty: Bool {
-        stateChanges.isEmpty && tierChanges.isEmpty && newSurges.isEmpty && newBreaches.isEmpty
+        stateChanges.isEmpty && tierChanges.isEmpty && newSurges.isEmpty && !breaches.contains(where: \.isNew)
     }
 }
 
 extension Evaluator {
     /// What changed between the start of the review week that contains `asOf` and `asOf`.
-    /// `rows` are every account's evaluation as of `asOf` in account-index order, when the
-    /// caller has them already (the board does); otherwise they are computed.
-    public func weekChanges(_ programme: Programme, asOf: Instant, rows: [AccountEvaluation]? = nil) -> WeekChanges {
+    /// Callers that have the evaluations already pass them; the rest are computed:
+    /// - `rows`: every account's evaluation as of `asOf` (the board has them);
+    /// - `order`: the same in board order with removed accounts last
+    ///   (`BoardOrder.sorted(_:in:includeRemoved: true)`); `rows` is then not needed;
+    /// - `before`: every account's evaluation as of the start of the week, in account-index
+    ///   order.
+    public func weekChanges(
+        _ programme: Programme, asOf: Instant, rows: [AccountEvaluation]? = nil, order: [AccountEvaluation]? = nil,
+        before: [AccountEvaluation]? = nil
+    ) -> WeekChanges {
         let from = ReviewWeek(containing: asOf).start
-        let now = rows ?? evaluateAll(programme, asOf: asOf)
-        let before = evaluateAll(programme, asOf: from)
-        let order = BoardOrder.sorted(now, in: programme, includeRemoved: true)
+        let order =
+            order ?? BoardOrder.sorted(rows ?? evaluateAll(programme, asOf: asOf), in: programme, includeRemoved: true)
+        let before = before ?? evaluateAll(programme, asOf: from)
         var changes = WeekChanges(
-            from: from, to: asOf, stateChanges: [], tierChanges: [], newSurges: [], newBreaches: [])
+            from: from, to: asOf, stateChanges: [], tierChanges: [], newSurges: [], breaches: [])
         for row in order {
             let index = row.account
             let earlier = before[index]
@@ -118,10 +132,11 @@ extension Evaluator {
                 changes.newSurges.append(NewSurge(account: index, tier: tier, topics: row.surgingTopics))
             }
             if row.sla.tally.breached > 0 {
-                for clock in clocks(account: index, in: programme, asOf: asOf)
-                where clock.status == .breached && clock.dueAt > from {
-                    changes.newBreaches.append(
-                        NewBreach(account: index, tier: tier, owner: programme.accounts[index].owner, clock: clock))
+                for clock in clocks(account: index, in: programme, asOf: asOf) where clock.status == .breached {
+                    changes.breaches.append(
+                        Breach(
+                            account: index, tier: tier, owner: programme.accounts[index].owner, clock: clock,
+                            isNew: clock.dueAt > from))
                 }
             }
         }

@@ -27,53 +27,22 @@ extension HTMLReport {
     /// SLA follow-up, decisions and movement. Each cell carries its `health --json` name in
     /// `data-figure`.
     static func healthTables(_ report: WeeklyReport) -> String {
-        let rows = HealthRows.rows(report)
-        let demand = rows.filter {
-            !$0.key.hasPrefix("sla.") && !$0.key.hasPrefix("decisions.") && !$0.key.hasPrefix("movement.")
-        }
-        let sla = rows.filter { $0.key.hasPrefix("sla.") }
-        let week = rows.filter { $0.key.hasPrefix("decisions.") || $0.key.hasPrefix("movement.") }
-        return [
-            healthTable(report, title: "Demand", groups: [(nil, demand)]),
-            healthTable(report, title: "SLA clocks, last 30 days", groups: [(nil, sla)]),
-            healthTable(report, title: "Decisions and movement, this week", groups: [(nil, week)]),
-        ].joined(separator: "\n")
+        HealthRows.sections(report).map { healthTable(report, $0) }.joined(separator: "\n")
     }
 
-    /// One table of tier health: the tiers down, the numbers of `groups` across (a group with a
-    /// name gets a spanning header and a rule before it).
-    static func healthTable(_ report: WeeklyReport, title: String, groups: [(String?, [HealthRows.Row])]) -> String {
+    /// One table of tier health: the tiers down, the numbers of `section` across.
+    static func healthTable(_ report: WeeklyReport, _ section: HealthRows.Section) -> String {
         var table = ["<table class=\"health\">", "<thead>"]
-        if groups.contains(where: { $0.0 != nil }) {
-            table.append(
-                "<tr><th></th>"
-                    + groups.enumerated().map { index, group in
-                        "<th colspan=\"\(group.1.count)\" class=\"span\(index > 0 ? " sep" : "")\">"
-                            + HTMLText.escape(group.0 ?? "") + "</th>"
-                    }.joined() + "</tr>")
-        }
-        var header = ["<tr><th>\(HTMLText.escape(title))</th>"]
-        for (index, group) in groups.enumerated() {
-            for (column, row) in group.1.enumerated() {
-                header.append(
-                    "<th class=\"n\(index > 0 && column == 0 ? " sep" : "")\">\(HTMLText.escape(row.short))</th>")
-            }
-        }
-        table.append(header.joined() + "</tr>")
+        table.append(
+            "<tr><th>\(HTMLText.escape(section.title))</th>"
+                + section.rows.map { "<th class=\"n\">\(HTMLText.escape($0.short))</th>" }.joined() + "</tr>")
         table.append("</thead><tbody>")
         for (tierIndex, tier) in report.health.tiers.enumerated() {
-            var cells = ["<tr><th>\(tier.tier.label)</th>"]
-            for (index, group) in groups.enumerated() {
-                for (column, row) in group.1.enumerated() {
-                    let classes =
-                        "n" + (index > 0 && column == 0 ? " sep" : "")
-                        + (alerting(row.key, tier) ? " alert" : "")
-                    cells.append(
-                        "<td class=\"\(classes)\" data-figure=\"tier\(tierIndex + 1).\(row.key)\">"
-                            + HTMLText.escape(row.values[tierIndex]) + "</td>")
-                }
+            let cells = section.rows.map { row in
+                "<td class=\"n\(alerting(row.key, tier) ? " alert" : "")\" data-figure=\"tier\(tierIndex + 1).\(row.key)\">"
+                    + HTMLText.escape(row.values[tierIndex]) + "</td>"
             }
-            table.append(cells.joined() + "</tr>")
+            table.append("<tr><th>\(tier.tier.label)</th>" + cells.joined() + "</tr>")
         }
         table.append("</tbody></table>")
         return table.joined(separator: "\n")

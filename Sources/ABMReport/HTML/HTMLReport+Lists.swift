@@ -64,7 +64,7 @@ extension HTMLReport {
         for move in moves {
             let by = move.entries.map(\.record.by).joined(separator: "; ")
             let when = move.entries.map { ReportWords.minute($0.record.at) }.joined(separator: "; ")
-            let notes = move.entries.compactMap(\.note).joined(separator: "; ")
+            let notes = move.notes.joined(separator: "; ")
             rows.append(
                 "<tr><td class=\"id\">\(HTMLText.escape(move.account.id))</td>"
                     + "<td>\(HTMLText.escape(move.account.name))</td>"

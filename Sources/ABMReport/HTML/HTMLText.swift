@@ -24,13 +24,9 @@ enum HTMLText {
         return out
     }
 
-    /// A table cell: `<td>` with escaped text; `number` right-aligns it, `figure` names it
-    /// (`data-figure`) so that tests and scripts can find it.
-    static func cell(_ text: String, number: Bool = false, figure: String? = nil, header: Bool = false) -> String {
-        let tag = header ? "th" : "td"
-        var attributes = number ? " class=\"n\"" : ""
-        if let figure { attributes += " data-figure=\"\(escape(figure))\"" }
-        return "<\(tag)\(attributes)>\(escape(text))</\(tag)>"
+    /// A table cell: `<td>` with escaped text; `number` right-aligns it.
+    static func cell(_ text: String, number: Bool = false) -> String {
+        "<td\(number ? " class=\"n\"" : "")>\(escape(text))</td>"
     }
 
     /// A header row of column titles; those at `right` are right-aligned.

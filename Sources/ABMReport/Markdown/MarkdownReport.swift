@@ -40,7 +40,7 @@ public enum MarkdownReport {
                         ]
                     } + [
                         [
-                            "**all**", "\(tier.counts.decided + tier.counts.undecided)", "\(tier.counts.decided)",
+                            "**all**", "\(tier.counts.total)", "\(tier.counts.decided)",
                             "\(tier.counts.work)", "\(tier.counts.hold)", "\(tier.counts.demote)",
                             "\(tier.counts.promote)", "\(tier.counts.undecided)",
                         ]
@@ -75,7 +75,7 @@ public enum MarkdownReport {
                 move.entries.map { "\(ReportWords.event($0)) by \(MarkdownText.escape($0.record.by))" }
                     .joined(separator: "; "),
                 move.entries.map { ReportWords.minute($0.record.at) }.joined(separator: "; "),
-                move.entries.compactMap(\.note).map(MarkdownText.escape).joined(separator: "; "),
+                move.notes.map(MarkdownText.escape).joined(separator: "; "),
             ]
         }
         return ["## Promotions and demotions"]
@@ -127,7 +127,7 @@ public enum MarkdownReport {
         blocks.append(
             MarkdownText.table(
                 [""] + tiers.map(\.tier.label),
-                HealthRows.rows(report).map { row in [row.label] + row.values }, right: [1, 2, 3]))
+                HealthRows.sections(report).flatMap(\.rows).map { row in [row.label] + row.values }, right: [1, 2, 3]))
         blocks.append("### Engaged share, last eight weeks")
         let labels = ShareHistoryLabels.labels(report)
         blocks.append(

@@ -18,6 +18,15 @@ public struct OwnerDecisions: Sendable, Hashable {
     public var counts = DecisionCounts()
     /// The decided accounts, in board order.
     public var lines: [DecisionLine] = []
+
+    /// Counts one of the owner's accounts (the next in board order), listing it when decided.
+    mutating func add(_ row: AccountEvaluation, in programme: Programme) {
+        accounts += 1
+        counts.add(row.decision?.action)
+        if let decision = row.decision {
+            lines.append(DecisionLine(account: AccountRef(row.account, in: programme), decision: decision))
+        }
+    }
 }
 
 /// One tier's decisions of the week, by owner.
@@ -30,25 +39,21 @@ public struct TierDecisions: Sendable, Hashable {
     /// owner last.
     public var owners: [OwnerDecisions]
 
-    /// Groups the tier's rows (in board order) by owner.
-    init(tier: Tier, counts: DecisionCounts, rows: [AccountEvaluation], programme: Programme) {
-        self.tier = tier
-        self.counts = counts
-        var byOwner: [String?: OwnerDecisions] = [:]
-        for row in rows {
-            let account = AccountRef(row.account, in: programme)
-            var group = byOwner[account.owner] ?? OwnerDecisions(owner: account.owner)
-            group.accounts += 1
-            group.counts.add(row.decision?.action)
-            if let decision = row.decision { group.lines.append(DecisionLine(account: account, decision: decision)) }
-            byOwner[account.owner] = group
+    /// Tiers 1, 2 and 3 with the rows of `board` (in board order) grouped by owner, in one pass;
+    /// each tier's counts are `health`'s.
+    static func all(board: some Sequence<AccountEvaluation>, health: HealthReport, programme: Programme)
+        -> [TierDecisions]
+    {
+        var byOwner = Tier.allCases.map { _ in [String?: OwnerDecisions]() }
+        for row in board {
+            guard let tier = row.tier else { continue }
+            let owner = programme.accounts[row.account].owner
+            byOwner[tier.rawValue - 1][owner, default: OwnerDecisions(owner: owner)].add(row, in: programme)
         }
-        owners = byOwner.values.sorted { a, b in
-            switch (a.owner, b.owner) {
-            case (let x?, let y?): return codePointPrecedes(x, y)
-            case (.some, nil): return true
-            case (nil, _): return false
-            }
+        return Tier.allCases.map { tier in
+            TierDecisions(
+                tier: tier, counts: health[tier].decisions,
+                owners: byOwner[tier.rawValue - 1].values.sorted { ownerPrecedes($0.owner, $1.owner) })
         }
     }
 }

@@ -18,16 +18,31 @@ public struct AccountRef: Sendable, Hashable {
     }
 }
 
+/// Whether owner `a` comes before owner `b` in the report: by name in code-point order, accounts
+/// without an owner last.
+func ownerPrecedes(_ a: String?, _ b: String?) -> Bool {
+    switch (a, b) {
+    case (let x?, let y?): return codePointPrecedes(x, y)
+    case (.some, nil): return true
+    case (nil, _): return false
+    }
+}
+
 /// One account whose tier changed during the week, with the marks (or re-imports) that moved it.
 public struct TierMove: Sendable, Hashable {
     /// The account.
     public var account: AccountRef
+    /// The engine's tier change: the tiers and the records that made it.
+    public var change: TierChange
+
     /// The tier at the start of the week (`nil`: removed).
-    public var from: Tier?
+    public var from: Tier? { change.from }
     /// The tier at as-of (`nil`: removed from the programme).
-    public var to: Tier?
+    public var to: Tier? { change.to }
     /// The standing records that changed the tier, in recording order, each with its latest note.
-    public var entries: [HistoryEntry]
+    public var entries: [HistoryEntry] { change.entries }
+    /// The notes of the entries, in order.
+    public var notes: [String] { change.notes }
 }
 
 /// One account whose demand state rose or fell during the week.

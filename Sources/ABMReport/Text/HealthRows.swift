@@ -1,8 +1,15 @@
 import ABMCore
 
 /// Tier health as rows of a table with one column per tier: the numbers of SPEC §4 in the
-/// order the board's health view gives them.
+/// order the board's health view gives them, in three sections (demand, SLA clocks, decisions
+/// and movement) that the HTML shows as three tables and the Markdown as one.
 enum HealthRows {
+    /// A titled run of rows.
+    struct Section {
+        var title: String
+        var rows: [Row]
+    }
+
     /// One row: a key (the `health --json` name, for tests and for the HTML's `data-figure`),
     /// what people read, and the value in each tier.
     struct Row {
@@ -29,7 +36,8 @@ enum HealthRows {
         }
     }
 
-    static func rows(_ report: WeeklyReport) -> [Row] {
+    /// The rows of the report's tier health, by section.
+    static func sections(_ report: WeeklyReport) -> [Section] {
         let tiers = report.health.tiers
         func row(_ key: String, _ label: String, _ value: (TierHealth) -> String) -> Row {
             Row(key: key, label: label, values: tiers.map(value))
@@ -37,16 +45,18 @@ enum HealthRows {
         func tierOne(_ key: String, _ label: String, _ value: (TierHealth) -> String) -> Row {
             Row(key: key, label: label, values: tiers.map { $0.tier == .one ? value($0) : "—" })
         }
-        var rows = [row("accounts", "accounts") { "\($0.accounts)" }]
-        rows += DemandState.allCases.map { state in
-            row("states.\(state.rawValue)", state.rawValue) { "\($0.states[state])" }
-        }
-        rows += [
-            row("engaged_share", "engaged share") { ReportWords.percent($0.engagedShare) },
-            tierOne("red_flag", "red flag (below \(ReportWords.percent(report.redFlagShare)))") {
-                $0.redFlag ? "RED FLAG" : "no"
-            },
-            tierOne("thin", "thin coverage") { "\($0.thin)" },
+        let demand =
+            [row("accounts", "accounts") { "\($0.accounts)" }]
+            + DemandState.allCases.map { state in
+                row("states.\(state.rawValue)", state.rawValue) { "\($0.states[state])" }
+            } + [
+                row("engaged_share", "engaged share") { ReportWords.percent($0.engagedShare) },
+                tierOne("red_flag", "red flag (below \(ReportWords.percent(report.redFlagShare)))") {
+                    $0.redFlag ? "RED FLAG" : "no"
+                },
+                tierOne("thin", "thin coverage") { "\($0.thin)" },
+            ]
+        let sla = [
             row("sla.clocks", "SLA clocks (30 days)") { "\($0.sla.clocks)" },
             row("sla.met", "met") { "\($0.sla.met)" },
             row("sla.late", "late") { "\($0.sla.late)" },
@@ -56,6 +66,8 @@ enum HealthRows {
             row("sla.follow_up_rate", "follow-up rate (target \(ReportWords.percent(report.followUpTarget)))") {
                 ReportWords.percent($0.sla.followUpRate)
             },
+        ]
+        let week = [
             row("decisions.decided", "decided") { "\($0.decisions.decided) of \($0.accounts)" },
             row("decisions.work", "work") { "\($0.decisions.work)" },
             row("decisions.hold", "hold") { "\($0.decisions.hold)" },
@@ -65,7 +77,11 @@ enum HealthRows {
             row("movement.rose", "rose since Monday") { "\($0.movement.rose)" },
             row("movement.fell", "fell since Monday") { "\($0.movement.fell)" },
         ]
-        return rows
+        return [
+            Section(title: "Demand", rows: demand),
+            Section(title: "SLA clocks, last 30 days", rows: sla),
+            Section(title: "Decisions and movement, this week", rows: week),
+        ]
     }
 }
 

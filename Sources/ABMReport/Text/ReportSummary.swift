@@ -30,7 +30,7 @@ enum ReportSummary {
             Line(
                 label: "Decisions",
                 text:
-                    "\(all.decided) of \(all.decided + all.undecided) accounts decided — work \(all.work) · hold \(all.hold) · demote "
+                    "\(all.decided) of \(all.total) accounts decided — work \(all.work) · hold \(all.hold) · demote "
                     + "\(all.demote) · promote \(all.promote).",
                 alert: false),
             Line(
@@ -86,19 +86,4 @@ enum ReportSummary {
 
     /// `1 account`, `3 accounts`.
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
-}
-
-extension DecisionCounts {
-    /// The counts of `parts` added up, kind by kind.
-    static func sum(_ parts: [DecisionCounts]) -> DecisionCounts {
-        var total = DecisionCounts()
-        for part in parts {
-            total.work += part.work
-            total.hold += part.hold
-            total.demote += part.demote
-            total.promote += part.promote
-            total.undecided += part.undecided
-        }
-        return total
-    }
 }
