@@ -62,7 +62,7 @@ public enum ReportWords {
 
     /// `3 of 7 decided`.
     public static func decided(_ counts: DecisionCounts) -> String {
-        "\(counts.decided) of \(counts.decided + counts.undecided) decided"
+        "\(counts.decided) of \(counts.total) decided"
     }
 
     /// Text from the data made safe to show: control characters, bidi overrides and line
