@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 //
 // abmboard — the weekly account-based-marketing review board.
-// The module graph (see ARCHITECTURE.md): ABMCore (the pure engine) ← ABMImport ← ABMStore;
+// The module graph (see ARCHITECTURE.md): ABMCore (the pure engine) ← ABMImport ← ABMStore (the
+// store protocol, no database) ← ABMSQLiteStore (GRDB) and ABMPostgresStore (postgres-nio);
 // ABMCore ← ABMBoardUI (screen buffer, views, reducer: pure) ← ABMTerminal (the only ncurses
 // code, through CNcursesw); ABMCore ← ABMReport (the weekly report: pure rendering); all of them
 // ← ABMCommands ← abmboard.
@@ -25,6 +26,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // The embedded store: SQLite with migrations, WAL, pools of readers and a busy timeout.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The team store: PostgreSQL's wire protocol with LISTEN/NOTIFY and COPY FROM STDIN.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Named for their products postgres-nio already brings: the event loops, TLS, logging.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The engine: domain model, playbook, rules, scores, marks, health, generator. No I/O.
@@ -35,14 +42,30 @@ let package = Package(
         ),
         // CSV files → validated, typed rows (SPEC §1). Pure: bytes in, rows or problems out.
         .target(name: "ABMImport", dependencies: ["ABMCore"], swiftSettings: strict),
-        // The store behind the `ProgrammeStore` protocol; SQLite through GRDB today.
+        // The store protocol and its values: what the commands and the board see of a store, and
+        // the block codecs both stores share. Imports no database.
+        .target(name: "ABMStore", dependencies: ["ABMCore", "ABMImport"], swiftSettings: strict),
+        // The embedded store: one SQLite file through GRDB.
         .target(
-            name: "ABMStore",
+            name: "ABMSQLiteStore",
             dependencies: [
-                "ABMCore", "ABMImport",
+                "ABMCore", "ABMImport", "ABMStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // Raw sqlite3_bind_* on GRDB's statements for the bulk insert of touch keys.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // The team store: PostgreSQL through postgres-nio, with roles the database enforces.
+        .target(
+            name: "ABMPostgresStore",
+            dependencies: [
+                "ABMCore", "ABMImport", "ABMStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -64,7 +87,8 @@ let package = Package(
         .target(
             name: "ABMCommands",
             dependencies: [
-                "ABMCore", "ABMImport", "ABMStore", "ABMBoardUI", "ABMTerminal", "ABMReport",
+                "ABMCore", "ABMImport", "ABMStore", "ABMSQLiteStore", "ABMPostgresStore", "ABMBoardUI", "ABMTerminal",
+                "ABMReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -73,14 +97,17 @@ let package = Package(
         .executableTarget(name: "abmboard", dependencies: ["ABMCommands"], swiftSettings: strict),
         .testTarget(name: "ABMCoreTests", dependencies: ["ABMCore"], swiftSettings: strict),
         .testTarget(name: "ABMImportTests", dependencies: ["ABMImport"], swiftSettings: strict),
-        .testTarget(name: "ABMStoreTests", dependencies: ["ABMStore", "ABMImport"], swiftSettings: strict),
+        .testTarget(
+            name: "ABMStoreTests", dependencies: ["ABMStore", "ABMSQLiteStore", "ABMPostgresStore", "ABMImport"],
+            swiftSettings: strict),
         // Golden screens are read from beside the tests (`#filePath`), not bundled.
         .testTarget(
             name: "ABMBoardUITests", dependencies: ["ABMBoardUI"], exclude: ["Golden"], swiftSettings: strict),
         // Golden reports are read from beside the tests (`#filePath`), not bundled.
         .testTarget(name: "ABMReportTests", dependencies: ["ABMReport"], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(
-            name: "ABMCommandsTests", dependencies: ["ABMCommands", "ABMStore", "ABMBoardUI"], swiftSettings: strict),
+            name: "ABMCommandsTests", dependencies: ["ABMCommands", "ABMStore", "ABMSQLiteStore", "ABMBoardUI"],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

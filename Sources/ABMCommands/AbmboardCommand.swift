@@ -21,7 +21,7 @@ public struct AbmboardCommand: ParsableCommand {
         subcommands: [
             ImportCommand.self, BoardCommand.self, ExplainCommand.self, MarkCommand.self, UndoCommand.self,
             NoteCommand.self, LogTouchCommand.self, HealthCommand.self, ReportCommand.self, ExportCommand.self,
-            SampleCommand.self,
+            SampleCommand.self, DatabaseCommand.self, MembersCommand.self,
             BenchCommand.self,
         ]
     )
@@ -45,12 +45,13 @@ public struct AbmboardCommand: ParsableCommand {
     /// prints its summary) on the store, or on the DEMO programme when there is none.
     public func run() throws {
         let interactive = isatty(0) == 1 && isatty(1) == 1
-        if FileManager.default.fileExists(atPath: global.storePath) {
+        if global.storeExists() {
             if interactive {
                 let store = try global.openStore()
                 try BoardApp(
                     store: store, playbook: try global.loadPlaybook(), fixedAsOf: try global.asOfInstant(),
-                    storeName: store.name, user: Identity.person(nil), settings: .load(themeOption: theme)
+                    storeName: store.name, user: try Identity.person(nil, store: store),
+                    settings: .load(themeOption: theme)
                 ).run()
                 return
             }

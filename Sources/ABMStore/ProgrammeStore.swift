@@ -54,9 +54,25 @@ public protocol ProgrammeStore: Sendable {
 
     /// Records a touch (SPEC §5 `log-touch`); its id is made unique by the store when absent.
     func logTouch(_ touch: NewTouch, stamp: RecordStamp) throws(StoreError) -> Touch
+
+    /// Who records in this store when the store itself knows (a database login that is a
+    /// member, whose person name is what `by` records); `nil` when anyone with the store may
+    /// record as anyone (a SQLite file).
+    func member() throws(StoreError) -> StoreMember?
+
+    /// Starts telling `handler` as soon as others commit changes (a push from the server);
+    /// `nil` when the store has no push and its readers poll `revision()`. The watch ends when
+    /// the returned value is stopped.
+    func watch(_ handler: @escaping @Sendable (StoreSignal) -> Void) -> (any StoreWatch)?
 }
 
 extension ProgrammeStore {
+    /// No member: anyone may record as anyone.
+    public func member() throws(StoreError) -> StoreMember? { nil }
+
+    /// No push: readers poll.
+    public func watch(_ handler: @escaping @Sendable (StoreSignal) -> Void) -> (any StoreWatch)? { nil }
+
     /// The whole programme, read in one consistent snapshot.
     public func loadProgramme() throws(StoreError) -> Programme { try loadProgramme(phases: { _ in }) }
 }
@@ -134,63 +150,5 @@ public struct RecordedEvent: Sendable, Hashable {
         self.record = record
         self.tierBefore = tierBefore
         self.tierAfter = tierAfter
-    }
-}
-
-/// What an import did, for the one-line summary.
-public struct ImportSummary: Sendable, Hashable, CustomStringConvertible {
-    /// The kind of records (`touches`, `accounts` …).
-    public var kind: String
-    /// Rows in the file.
-    public var rows: Int
-    /// Records that were not stored before.
-    public var added: Int
-    /// Stored records that the file changed.
-    public var updated: Int
-    /// History records added (tier changes of a re-import, marks of a marks file).
-    public var recorded: Int = 0
-    /// Seconds from start to end of the whole import (set by the caller).
-    public var seconds: Double = 0
-
-    /// A summary of an import.
-    public init(kind: String, rows: Int, added: Int, updated: Int, recorded: Int = 0) {
-        self.kind = kind
-        self.rows = rows
-        self.added = added
-        self.updated = updated
-        self.recorded = recorded
-    }
-
-    /// `imported 1,204,311 touches (1,204,311 new, 0 changed, 0 unchanged) in 2.1 s`.
-    public var description: String {
-        var parts = [
-            "\(Grouping.digits(added)) new", "\(Grouping.digits(updated)) changed",
-            "\(Grouping.digits(rows - added - updated)) unchanged",
-        ]
-        if recorded > 0 { parts.append("\(Grouping.digits(recorded)) recorded in the history") }
-        let time = seconds < 10 ? String(format1: seconds) : String(Int(seconds.rounded()))
-        return "imported \(Grouping.digits(rows)) \(kind) (\(parts.joined(separator: ", "))) in \(time) s"
-    }
-}
-
-/// Thousands separators for counts shown to people.
-public enum Grouping {
-    /// `1204311` → `1,204,311`.
-    public static func digits(_ value: Int) -> String {
-        let text = String(value.magnitude)
-        var out = ""
-        for (offset, character) in text.enumerated() {
-            if offset > 0 && (text.count - offset) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return value < 0 ? "-" + out : out
-    }
-}
-
-extension String {
-    /// One decimal place.
-    init(format1 value: Double) {
-        let tenths = Int((value * 10).rounded())
-        self = "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -31,7 +31,8 @@ struct CommandLineTests {
                 USAGE: abmboard [--db <db>] [--playbook <playbook>] [--as-of <as-of>] [--theme <theme>] <subcommand>
 
                 OPTIONS:
-                  --db <db>               The store (default: $ABMBOARD_DB, else ./abmboard.sqlite).
+                  --db <db>               The store: a SQLite file, or postgres://USER@HOST:PORT/DB (default:
+                                          $ABMBOARD_DB, else ./abmboard.sqlite).
                   --playbook <playbook>   A playbook TOML file with the rules the team agreed (default: the
                                           built-in rules).
                   --as-of <as-of>         Evaluate (and stamp records) as of this time: 2026-11-20T16:00:00Z, or a
@@ -55,6 +56,9 @@ struct CommandLineTests {
                   report                  The weekly report: decisions, moves, SLA breaches, tier health.
                   export                  Export the board or the mark history as CSV or JSON (for a CRM, an audit).
                   sample                  Write the sample programme as CSV files (what sample-data/ holds).
+                  db                      Manage a team store's database (PostgreSQL).
+                  members                 Manage a team store's members: database logins with a person name and a
+                                          role.
                   bench                   Measure the engine on a generated programme (run a release build).
 
                   See 'abmboard help <subcommand>' for detailed help.

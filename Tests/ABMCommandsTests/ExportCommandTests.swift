@@ -222,7 +222,8 @@ struct ExportCommandTests {
                 USAGE: abmboard export board [--db <db>] [--playbook <playbook>] [--as-of <as-of>] --format <format> [--out <file>] [--guard-formulas] [--week <week>] [--columns <columns>] [--include-removed]
 
                 OPTIONS:
-                  --db <db>               The store (default: $ABMBOARD_DB, else ./abmboard.sqlite).
+                  --db <db>               The store: a SQLite file, or postgres://USER@HOST:PORT/DB (default:
+                                          $ABMBOARD_DB, else ./abmboard.sqlite).
                   --playbook <playbook>   A playbook TOML file with the rules the team agreed (default: the
                                           built-in rules).
                   --as-of <as-of>         Evaluate (and stamp records) as of this time: 2026-11-20T16:00:00Z, or a
@@ -257,7 +258,8 @@ struct ExportCommandTests {
                 USAGE: abmboard export history [--db <db>] [--playbook <playbook>] [--as-of <as-of>] --format <format> [--out <file>] [--guard-formulas] [--columns <columns>]
 
                 OPTIONS:
-                  --db <db>               The store (default: $ABMBOARD_DB, else ./abmboard.sqlite).
+                  --db <db>               The store: a SQLite file, or postgres://USER@HOST:PORT/DB (default:
+                                          $ABMBOARD_DB, else ./abmboard.sqlite).
                   --playbook <playbook>   A playbook TOML file with the rules the team agreed (default: the
                                           built-in rules).
                   --as-of <as-of>         Evaluate (and stamp records) as of this time: 2026-11-20T16:00:00Z, or a

@@ -1,4 +1,5 @@
 import ABMCore
+import ABMSQLiteStore
 import ABMStore
 import Foundation
 import Testing

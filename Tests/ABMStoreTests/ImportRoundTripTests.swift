@@ -3,6 +3,7 @@ import ABMImport
 import Foundation
 import Testing
 
+@testable import ABMSQLiteStore
 @testable import ABMStore
 
 /// Import through the store and read back with `loadProgramme()` (SPEC §1, §3).
@@ -121,7 +122,7 @@ struct ImportRoundTripTests {
             #expect(summary.added == 0, "\(summary)")
             #expect(summary.updated == 0, "\(summary)")
             #expect(summary.recorded == 0, "\(summary)")
-            #expect(summary.description.contains("(0 new, 0 changed"), "\(summary)")
+            #expect(summary.rows > 0, "\(summary)")
         }
         #expect(try fixture.store.revision() == revision)
         #expect(try fixture.store.rowCounts() == counts)

@@ -2,6 +2,7 @@ import ABMCore
 import Foundation
 import Testing
 
+@testable import ABMSQLiteStore
 @testable import ABMStore
 
 /// The board loads touches and intent on a second core, in a read transaction of its own,

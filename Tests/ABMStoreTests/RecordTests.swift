@@ -3,6 +3,7 @@ import ABMImport
 import Foundation
 import Testing
 
+@testable import ABMSQLiteStore
 @testable import ABMStore
 
 /// Marks, undos and notes through `record` (SPEC §3): refusals record nothing, and a "now"

@@ -3,6 +3,7 @@ import ABMImport
 import Foundation
 import Testing
 
+@testable import ABMSQLiteStore
 @testable import ABMStore
 
 /// `revision()` moves on after every write that changes something, and only then (SPEC §3: other

@@ -2,6 +2,7 @@ import ABMCore
 import Foundation
 import Testing
 
+@testable import ABMSQLiteStore
 @testable import ABMStore
 
 /// The store's file as another program sees it: an append-only history enforced by the schema,

@@ -1,5 +1,6 @@
 import ABMBoardUI
 import ABMCore
+import ABMSQLiteStore
 import ABMStore
 import Foundation
 
@@ -40,7 +41,7 @@ struct BoardBenchmark {
 
     /// Runs the measurements.
     func run() throws -> Report {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noStore(path: path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noStore(location: path) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("abmboard-bench-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -59,7 +60,7 @@ struct BoardBenchmark {
         report.load = millis(clock.measure { programme = (try? store.loadProgramme()) ?? Programme() })
         report.accounts = programme.accountCount
         report.touches = programme.touchCount
-        let instant = asOf ?? SQLiteStore.systemClock()
+        let instant = asOf ?? SystemClock.now()
         var state: BoardState?
         report.evaluate = millis(
             clock.measure {

@@ -54,7 +54,7 @@ public struct ExportBoardCommand: ParsableCommand {
         let chosen = try BoardColumn.option(columns)
         let week = try reviewWeek()
         // A week not begun fails before the store is loaded; the as-of is taken again with the load.
-        _ = try exportAsOf(week: week, present: try global.asOfInstant() ?? SQLiteStore.systemClock())
+        _ = try exportAsOf(week: week, present: try global.asOfInstant() ?? SystemClock.now())
         let destination = try ExportDestination(path: output.out)
         let loaded = try Session(options: global)
         let asOf = try exportAsOf(week: week, present: loaded.asOf)

@@ -44,8 +44,7 @@ public struct ImportCommand: ParsableCommand {
     /// Imports each file in turn, printing a summary line for each.
     public func run() throws {
         let stamp = try global.stamp()
-        let path = global.storePath
-        var store: SQLiteStore? = FileManager.default.fileExists(atPath: path) ? try global.openStore() : nil
+        var store: (any ProgrammeStore)? = global.storeExists() ? try global.openStore() : nil
         for file in files {
             let data = try Importer.contents(of: file)
             let catalog = try store?.catalog() ?? ImportCatalog()
@@ -54,12 +53,12 @@ public struct ImportCommand: ParsableCommand {
                     kind: kind, file: file, bytes: raw.bindMemory(to: UInt8.self), catalog: catalog,
                     open: {
                         if let store { return store }
-                        let created = try SQLiteStore(path: path, create: true)
+                        let created = try global.createStore()
                         store = created
                         return created
                     }, stamp: stamp, by: Identity.person(by), progress: ProgressLine(label: file))
             }
-            writeOutput("\(file): \(summary)\n")
+            writeOutput("\(file): \(summary.line)\n")
         }
     }
 }

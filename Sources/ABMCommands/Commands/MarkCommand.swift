@@ -38,7 +38,8 @@ public struct MarkCommand: ParsableCommand {
     public func run() throws {
         let store = try global.openStore()
         let recorded = try store.record(
-            .mark(action, note: note), account: accountId, by: Identity.person(by), stamp: try global.stamp())
+            .mark(action, note: note), account: accountId, by: try Identity.person(by, store: store),
+            stamp: try global.stamp())
         writeOutput(RecordText.line(recorded) + "\n")
     }
 }
@@ -66,7 +67,8 @@ public struct UndoCommand: ParsableCommand {
     /// Records the undo.
     public func run() throws {
         let store = try global.openStore()
-        let recorded = try store.record(.undo, account: accountId, by: Identity.person(by), stamp: try global.stamp())
+        let recorded = try store.record(
+            .undo, account: accountId, by: try Identity.person(by, store: store), stamp: try global.stamp())
         writeOutput(RecordText.line(recorded) + "\n")
     }
 }
@@ -99,7 +101,7 @@ public struct NoteCommand: ParsableCommand {
     public func run() throws {
         let store = try global.openStore()
         let recorded = try store.record(
-            .note(text), account: accountId, by: Identity.person(by), stamp: try global.stamp())
+            .note(text), account: accountId, by: try Identity.person(by, store: store), stamp: try global.stamp())
         writeOutput(RecordText.line(recorded) + "\n")
     }
 }
@@ -163,7 +165,7 @@ public struct LogTouchCommand: ParsableCommand {
         let touch = try store.logTouch(
             NewTouch(
                 accountId: accountId, channel: channel, direction: direction, at: when, contactId: contact,
-                by: Identity.person(by), topic: topic, note: note),
+                by: try Identity.person(by, store: store), topic: topic, note: note),
             stamp: try global.stamp())
         writeOutput(
             "logged \(touch.id): \(touch.direction.rawValue) \(touch.channel.rawValue) on \(touch.accountId) at \(touch.occurredAt.iso8601)\n"

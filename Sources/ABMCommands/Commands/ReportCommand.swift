@@ -38,7 +38,7 @@ public struct ReportCommand: ParsableCommand {
     public func run() throws {
         let week = try Self.week(label: self.week)
         // A week not begun fails before the store is loaded; the present is taken again with it.
-        _ = try Self.period(week: week, present: try global.asOfInstant() ?? SQLiteStore.systemClock())
+        _ = try Self.period(week: week, present: try global.asOfInstant() ?? SystemClock.now())
         let session = try Session(options: global)
         let text = try Self.render(session: session, week: week, format: format)
         PhaseTimer.mark("report")

@@ -41,6 +41,10 @@ struct BoardApp {
         terminal.draw(ScreenView.render(state))
         var lastPoll = Date()
         var highlightedAt: Date?
+        // A store with push (PostgreSQL) wakes the poll at once; polling stays the fallback.
+        let signals = SignalInbox()
+        let watch = store.watch { signals.post($0) }
+        defer { watch?.stop() }
         while !terminal.terminationRequested {
             var events: [BoardEvent] = []
             switch terminal.nextKey(timeout: 100) {
@@ -52,14 +56,24 @@ struct BoardApp {
             case .none: break
             case .hangup: return
             }
-            if Date().timeIntervalSince(lastPoll) >= BoardApp.pollInterval {
+            var pushed = false
+            for signal in signals.take() {
+                switch signal {
+                case .changed: pushed = true
+                case .reconnecting: events.append(.refused("reconnecting… to \(storeName)"))
+                case .reconnected:
+                    pushed = true
+                    events.append(.refused("reconnected to \(storeName): caught up"))
+                }
+            }
+            if pushed || Date().timeIntervalSince(lastPoll) >= BoardApp.pollInterval {
                 lastPoll = Date()
                 if let event = try follower.poll(current: state.data) {
                     events.append(event)
                     highlightedAt = Date()
                 }
                 if fixedAsOf == nil {
-                    let now = SQLiteStore.systemClock()
+                    let now = SystemClock.now()
                     if now.seconds / 60 != state.present.seconds / 60 { events.append(.clockMoved(now)) }
                 }
             }
@@ -90,7 +104,7 @@ struct BoardApp {
                 }
                 return .recorded(recorded.record, summary: RecordText.line(recorded))
             } catch {
-                return .refused("\(error)")
+                return .refused(StoreErrorText.line(error))
             }
         case .logTouch(let request):
             do {
@@ -104,7 +118,7 @@ struct BoardApp {
                 return .touchLogged(
                     touch, summary: "logged \(touch.id): \(touch.channel.rawValue) on \(touch.accountId)")
             } catch {
-                return .refused("\(error)")
+                return .refused(StoreErrorText.line(error))
             }
         }
     }
@@ -113,6 +127,25 @@ struct BoardApp {
     private func load(asOf: Instant?) throws -> BoardData {
         BoardData(
             programme: try store.loadProgramme(), evaluator: Evaluator(playbook: playbook),
-            asOf: asOf ?? fixedAsOf ?? SQLiteStore.systemClock(), storeName: storeName)
+            asOf: asOf ?? fixedAsOf ?? SystemClock.now(), storeName: storeName)
+    }
+}
+
+/// Signals from a store's push, handed from its listening task to the board's loop.
+final class SignalInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var signals: [StoreSignal] = []
+
+    /// Adds a signal.
+    func post(_ signal: StoreSignal) {
+        lock.withLock { signals.append(signal) }
+    }
+
+    /// The signals since the last call.
+    func take() -> [StoreSignal] {
+        lock.withLock {
+            defer { signals.removeAll() }
+            return signals
+        }
     }
 }

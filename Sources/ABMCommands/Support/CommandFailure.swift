@@ -42,7 +42,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
         case let store as StoreError:
             switch store {
             case .badRows: return CommandFailure(store.description, status: badData)
-            default: return CommandFailure(store.description, status: 1)
+            default: return CommandFailure(StoreErrorText.line(store), status: 1)
             }
         default:
             return CommandFailure("\(error)", status: 1)

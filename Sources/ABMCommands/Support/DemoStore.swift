@@ -1,5 +1,6 @@
 import ABMCore
 import ABMImport
+import ABMSQLiteStore
 import ABMStore
 import Foundation
 

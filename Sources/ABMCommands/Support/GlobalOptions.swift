@@ -6,7 +6,11 @@ import Foundation
 /// The options every command takes (SPEC §5): the store, the playbook and the as-of time.
 public struct GlobalOptions: ParsableArguments {
     /// The store's path.
-    @Option(name: .long, help: "The store (default: $ABMBOARD_DB, else ./abmboard.sqlite).")
+    @Option(
+        name: .long,
+        help:
+            "The store: a SQLite file, or postgres://USER@HOST:PORT/DB (default: $ABMBOARD_DB, else ./abmboard.sqlite)."
+    )
     public var db: String?
 
     /// A playbook file.
@@ -22,7 +26,7 @@ public struct GlobalOptions: ParsableArguments {
     /// Creates the options (argument-parser fills them in).
     public init() {}
 
-    /// The store path: `--db`, else `ABMBOARD_DB`, else `./abmboard.sqlite`.
+    /// The store's location: `--db`, else `ABMBOARD_DB`, else `./abmboard.sqlite`.
     public var storePath: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["ABMBOARD_DB"], !env.isEmpty { return env }
@@ -53,11 +57,6 @@ public struct GlobalOptions: ParsableArguments {
         return try Playbook.parse(toml: text, source: playbook)
     }
 
-    /// Opens the store, which must exist.
-    public func openStore() throws -> SQLiteStore {
-        try SQLiteStore(path: storePath, create: false)
-    }
-
     /// The record stamp: `--as-of` when given, else now (taken inside the write).
     public func stamp() throws -> RecordStamp {
         try asOfInstant().map(RecordStamp.at) ?? .now
@@ -66,6 +65,20 @@ public struct GlobalOptions: ParsableArguments {
 
 /// Who is recording (SPEC §3): `--by`, else `ABMBOARD_USER`, else the login name.
 enum Identity {
+    /// Who records in `store`: its member when the store knows who the login is (a team
+    /// store, where `--by` cannot claim to be someone else), else `person(by)`.
+    /// - Throws: `CommandFailure` (1) when `by` names someone other than the member.
+    static func person(_ by: String?, store: any ProgrammeStore) throws -> String {
+        guard let member = try store.member() else { return person(by) }
+        if let by, !by.trimmingCharacters(in: .whitespaces).isEmpty, by != member.person {
+            throw CommandFailure(
+                "--by \"\(by)\": on this store you record as \(member.person) (\(member.role)), the person your database login is; leave out --by",
+                status: 1)
+        }
+        return member.person
+    }
+
+    /// Who is recording: `by`, else `ABMBOARD_USER`, else the login name.
     static func person(_ by: String?) -> String {
         if let by, !by.trimmingCharacters(in: .whitespaces).isEmpty { return by }
         let environment = ProcessInfo.processInfo.environment

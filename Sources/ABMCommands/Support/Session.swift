@@ -13,7 +13,7 @@ struct Session {
     /// Opens the store the options name and loads everything.
     init(options: GlobalOptions) throws {
         let playbook = try options.loadPlaybook()
-        let asOf = try options.asOfInstant() ?? SQLiteStore.systemClock()
+        let asOf = try options.asOfInstant() ?? SystemClock.now()
         PhaseTimer.mark("start")
         let store = try options.openStore()
         PhaseTimer.mark("open")

@@ -1,4 +1,5 @@
 import ABMCore
+import ABMStore
 import Foundation
 import GRDB
 

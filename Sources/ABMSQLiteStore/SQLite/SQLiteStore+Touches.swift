@@ -1,5 +1,6 @@
 import ABMCore
 import ABMImport
+import ABMStore
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -29,53 +30,19 @@ extension SQLiteStore {
                 let indexes = groups.order[group.range]
                 if !withBlocks.contains(account) {
                     // A fresh block: the file's rows are the account's touches.
-                    buffer.removeAll(keepingCapacity: true)
-                    var idBytes = 0
-                    for row in indexes {
-                        let r = Int(row)
-                        idBytes += rows.ids[r].utf8.count
-                        TouchBlock.append(
-                            time: rows.time[r], kind: rows.kind[r], contact: rows.contact[r],
-                            topic: rows.topic[r] < 0 ? -1 : terms[Int(rows.topic[r])],
-                            by: rows.by[r] < 0 ? -1 : terms[Int(rows.by[r])], id: rows.ids[r], note: rows.notes[r],
-                            to: &buffer)
-                    }
+                    let idBytes = TouchMerge.freshBlock(rows, indexes: indexes, terms: terms, into: &buffer)
                     try save.execute(arguments: [account, indexes.count, idBytes, Data(buffer)])
                     summary.updated += indexes.lazy.filter { !isNew[Int($0)] }.count
                     changed.append(account)
                     continue
                 }
-                var touches = try storedTouches(db, account: account)
-                var position: [String: Int] = [:]
-                for (offset, touch) in touches.enumerated() { position[touch.id] = offset }
-                var accountChanged = false
-                for row in indexes {
-                    let r = Int(row)
-                    let touch = StoredTouch(
-                        time: rows.time[r], kind: rows.kind[r], contact: rows.contact[r],
-                        topic: rows.topic[r] < 0 ? -1 : terms[Int(rows.topic[r])],
-                        by: rows.by[r] < 0 ? -1 : terms[Int(rows.by[r])], id: rows.ids[r], note: rows.notes[r])
-                    if let offset = position[touch.id] {
-                        if touches[offset] != touch {
-                            touches[offset] = touch
-                            summary.updated += 1
-                            accountChanged = true
-                        }
-                    } else {
-                        position[touch.id] = touches.count
-                        touches.append(touch)
-                        if !isNew[r] { summary.updated += 1 }
-                        accountChanged = true
-                    }
-                }
-                if let leaving = movedFrom[account] {
-                    let gone = Set(leaving)
-                    touches.removeAll { gone.contains($0.id) }
-                    accountChanged = true
-                }
-                guard accountChanged else { continue }
-                touches.sort(by: StoredTouch.precedes)
-                try saveTouches(db, account: account, touches)
+                let incoming = indexes.map { TouchMerge.incoming(rows, row: Int($0), terms: terms) }
+                let merged = TouchMerge.merge(
+                    stored: try storedTouches(db, account: account), incoming: incoming,
+                    isNew: indexes.map { isNew[Int($0)] }, leaving: Set(movedFrom[account] ?? []))
+                summary.updated += merged.updated
+                guard merged.changed else { continue }
+                try saveTouches(db, account: account, merged.touches)
                 changed.append(account)
             }
             // Accounts that only lost touches to others.
@@ -160,11 +127,10 @@ extension SQLiteStore {
                     let row = try Row.fetchOne(
                         db, sql: "SELECT number, account FROM contact WHERE contact_id = ?", arguments: [contactId])
                 else {
-                    throw StoreError.badContact(id: contactId, account: new.accountId, reason: "is not a contact")
+                    throw StoreError.badContact(id: contactId, account: new.accountId, problem: .unknown)
                 }
                 guard (row[1] as Int32) == account else {
-                    throw StoreError.badContact(
-                        id: contactId, account: new.accountId, reason: "is a contact of another account, not")
+                    throw StoreError.badContact(id: contactId, account: new.accountId, problem: .otherAccount)
                 }
                 contact = row[0]
             }
@@ -205,38 +171,3 @@ private let saveBlockSQL = "INSERT OR REPLACE INTO touch_block (account, touches
 
 /// SQLite copies the bound bytes (they live only during the bind).
 let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-/// A touch file's rows grouped by account (by counting), each group sorted by time then id.
-struct TouchGroups {
-    /// Row numbers, grouped.
-    var order: [Int32]
-    /// Each account's range of `order`.
-    var accounts: [(account: Int32, range: Range<Int>)] = []
-
-    init(_ rows: TouchRows) {
-        let maxAccount = Int(rows.account.max() ?? 0)
-        var counts = [Int](repeating: 0, count: maxAccount + 2)
-        for account in rows.account { counts[Int(account) + 1] += 1 }
-        for index in 1..<counts.count { counts[index] += counts[index - 1] }
-        var next = counts
-        order = [Int32](repeating: 0, count: rows.count)
-        for row in 0..<rows.count {
-            let account = Int(rows.account[row])
-            order[next[account]] = Int32(row)
-            next[account] += 1
-        }
-        for account in 0...maxAccount where counts[account + 1] > counts[account] {
-            let range = counts[account]..<counts[account + 1]
-            accounts.append((Int32(account), range))
-            let precedes: (Int32, Int32) -> Bool = { a, b in
-                let (x, y) = (Int(a), Int(b))
-                if rows.time[x] != rows.time[y] { return rows.time[x] < rows.time[y] }
-                return rows.ids[x].utf8.lexicographicallyPrecedes(rows.ids[y].utf8)
-            }
-            let slice = order[range]
-            if !zip(slice, slice.dropFirst()).allSatisfy({ precedes($0, $1) }) {
-                order[range].sort(by: precedes)
-            }
-        }
-    }
-}

@@ -1,16 +1,27 @@
 /// A touch as it is kept in its account's block: numbers for the contact (store number), the
 /// topic and the logged-by name (term numbers), −1 when absent.
-struct StoredTouch: Hashable {
-    var time: Int64
-    var kind: UInt8
-    var contact: Int32
-    var topic: Int32
-    var by: Int32
-    var id: String
-    var note: String?
+package struct StoredTouch: Hashable {
+    package var time: Int64
+    package var kind: UInt8
+    package var contact: Int32
+    package var topic: Int32
+    package var by: Int32
+    package var id: String
+    package var note: String?
+
+    /// A touch as kept in a block.
+    package init(time: Int64, kind: UInt8, contact: Int32, topic: Int32, by: Int32, id: String, note: String?) {
+        self.time = time
+        self.kind = kind
+        self.contact = contact
+        self.topic = topic
+        self.by = by
+        self.id = id
+        self.note = note
+    }
 
     /// Time, then id by code point: the order of a block and of the programme's columns.
-    static func precedes(_ a: StoredTouch, _ b: StoredTouch) -> Bool {
+    package static func precedes(_ a: StoredTouch, _ b: StoredTouch) -> Bool {
         a.time != b.time ? a.time < b.time : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
     }
 }
@@ -19,12 +30,12 @@ struct StoredTouch: Hashable {
 /// board loads them without sorting. Each touch, little-endian:
 /// time Int64 · kind UInt8 · contact Int32 · topic Int32 · by Int32 · id length UInt8 · id ·
 /// note length UInt32 (0: none) · note.
-enum TouchBlock {
+package enum TouchBlock {
     /// Bytes a touch takes besides its id and note.
-    static let fixedBytes = 8 + 1 + 4 + 4 + 4 + 1 + 4
+    package static let fixedBytes = 8 + 1 + 4 + 4 + 4 + 1 + 4
 
     /// Appends one touch's bytes.
-    static func append(
+    package static func append(
         time: Int64, kind: UInt8, contact: Int32, topic: Int32, by: Int32, id: String, note: String?,
         to out: inout [UInt8]
     ) {
@@ -41,7 +52,7 @@ enum TouchBlock {
     }
 
     /// Encodes touches (already in block order).
-    static func encode(_ touches: [StoredTouch]) -> [UInt8] {
+    package static func encode(_ touches: [StoredTouch]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(touches.count * (fixedBytes + 10))
         for touch in touches {
@@ -55,7 +66,7 @@ enum TouchBlock {
     /// Calls `body` with each touch of a block, without copying ids or notes; returns the
     /// number of touches, or `nil` when the bytes are not a well-formed block.
     @discardableResult
-    static func forEach(
+    package static func forEach(
         in bytes: UnsafeRawBufferPointer,
         _ body: (
             _ time: Int64, _ kind: UInt8, _ contact: Int32, _ topic: Int32, _ by: Int32,
@@ -89,7 +100,7 @@ enum TouchBlock {
     }
 
     /// Decodes a block into records (for merging an import into it).
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> [StoredTouch]? {
+    package static func decode(_ bytes: UnsafeRawBufferPointer) -> [StoredTouch]? {
         var touches: [StoredTouch] = []
         let ok = forEach(in: bytes) { time, kind, contact, topic, by, id, note in
             touches.append(
@@ -102,20 +113,27 @@ enum TouchBlock {
 }
 
 /// An intent observation as kept in its account's block.
-struct StoredIntent: Hashable {
-    var time: Int64
-    var topic: Int32
-    var score: UInt8
+package struct StoredIntent: Hashable {
+    package var time: Int64
+    package var topic: Int32
+    package var score: UInt8
+
+    /// An intent record as kept in a block.
+    package init(time: Int64, topic: Int32, score: UInt8) {
+        self.time = time
+        self.topic = topic
+        self.score = score
+    }
 }
 
 /// The byte layout of an account's intent (`intent_block.data`), sorted by time then topic:
 /// time Int64 · topic Int32 · score UInt8 per record.
-enum IntentBlock {
+package enum IntentBlock {
     /// Bytes a record takes.
-    static let recordBytes = 13
+    package static let recordBytes = 13
 
     /// Encodes records (already in block order).
-    static func encode(_ records: [StoredIntent]) -> [UInt8] {
+    package static func encode(_ records: [StoredIntent]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(records.count * recordBytes)
         for record in records {
@@ -127,7 +145,7 @@ enum IntentBlock {
     }
 
     /// Decodes a block; `nil` when malformed.
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> [StoredIntent]? {
+    package static func decode(_ bytes: UnsafeRawBufferPointer) -> [StoredIntent]? {
         guard bytes.count % recordBytes == 0 else { return nil }
         var records: [StoredIntent] = []
         records.reserveCapacity(bytes.count / recordBytes)
@@ -146,7 +164,7 @@ enum IntentBlock {
 
 extension Array where Element == UInt8 {
     /// Appends an integer's little-endian bytes.
-    mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
+    package mutating func appendLittleEndian<T: FixedWidthInteger>(_ value: T) {
         Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
     }
 }

@@ -1,5 +1,6 @@
 import ABMCore
 import ABMImport
+import ABMStore
 import GRDB
 
 extension SQLiteStore {

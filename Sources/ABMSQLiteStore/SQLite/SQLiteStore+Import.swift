@@ -1,5 +1,6 @@
 import ABMCore
 import ABMImport
+import ABMStore
 import Foundation
 import GRDB
 
@@ -167,29 +168,11 @@ extension SQLiteStore {
                 {
                     records = data.withUnsafeBytes { IntentBlock.decode($0) } ?? []
                 }
-                var position: [Int64: Int] = [:]
-                for (offset, record) in records.enumerated() { position[intentKey(record.time, record.topic)] = offset }
-                var accountChanged = false
-                for row in indexes {
-                    let record = StoredIntent(
-                        time: rows.time[row], topic: topics[Int(rows.topic[row])], score: rows.score[row])
-                    let key = intentKey(record.time, record.topic)
-                    if let offset = position[key] {
-                        if records[offset].score != record.score {
-                            records[offset].score = record.score
-                            summary.updated += 1
-                            accountChanged = true
-                        }
-                    } else {
-                        position[key] = records.count
-                        records.append(record)
-                        summary.added += 1
-                        accountChanged = true
-                    }
-                }
-                guard accountChanged else { continue }
-                records.sort { ($0.time, $0.topic) < ($1.time, $1.topic) }
-                try write.execute(arguments: [account, records.count, Data(IntentBlock.encode(records))])
+                let merged = IntentMerge.merge(stored: records, rows: rows, indexes: indexes, topics: topics)
+                summary.added += merged.added
+                summary.updated += merged.updated
+                guard merged.changed else { continue }
+                try write.execute(arguments: [account, merged.records.count, Data(IntentBlock.encode(merged.records))])
                 changed.append(account)
             }
             // Rows repeated within the file count once.
@@ -197,11 +180,6 @@ extension SQLiteStore {
             return (summary, changed)
         }
     }
-}
-
-/// A key for an intent record within its account: time and topic.
-private func intentKey(_ time: Int64, _ topic: Int32) -> Int64 {
-    time &* 1_000_003 &+ Int64(topic)
 }
 
 /// The `term` table: topics and people's names used by touches and intent.

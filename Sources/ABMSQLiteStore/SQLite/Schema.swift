@@ -1,3 +1,4 @@
+import ABMStore
 import GRDB
 
 /// The store's schema, created and upgraded by migrations.

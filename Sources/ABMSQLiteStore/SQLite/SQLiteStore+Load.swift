@@ -1,4 +1,5 @@
 import ABMCore
+import ABMStore
 import Foundation
 import GRDB
 
@@ -25,93 +26,6 @@ extension SQLiteStore {
             let (builder, numbering) = try ProgrammeLoader(db: db).loadAllButBlocks(phases: phases)
             return try numbering.finish(consume builder, adding: blocks, phases: phases)
         }
-    }
-}
-
-/// Work started on another thread now, whose result is collected later.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<Value, StoreError> = .failure(.database("background work did not finish"))
-
-    /// Starts `work` on a new thread.
-    init(_ work: @escaping @Sendable () -> Result<Value, StoreError>) {
-        Thread.detachNewThread { [self] in
-            result = work()
-            done.signal()
-        }
-    }
-
-    /// Waits for the work and returns its result.
-    func wait() -> Result<Value, StoreError> {
-        done.wait()
-        return result
-    }
-}
-
-/// What the loader learned about the store's numbering, to number staged touches the
-/// builder's way.
-struct StoreNumbering {
-    /// The revision read.
-    var revision: Int64
-    /// Store account number → builder index (−1: none).
-    var accountIndex: [Int32]
-    /// Store contact number → builder staging number (−1: none).
-    var contactStaging: [Int32]
-    /// Store term number → text ("" for a number without a term).
-    var terms: [String]
-
-    /// Adds the staged blocks to `builder` and builds the programme.
-    func finish(_ builder: consuming ProgrammeBuilder, adding blocks: StagedBlocks, phases: (String) -> Void)
-        throws(StoreError) -> Programme
-    {
-        // Store term numbers become the builder's topic and people numbers as they are met,
-        // then each staged label becomes the builder's label.
-        var topics = [Int32](repeating: -1, count: terms.count)
-        var people = [Int32](repeating: -1, count: terms.count)
-        for term in blocks.intent.topic where term >= 0 && Int(term) < terms.count && topics[Int(term)] < 0 {
-            topics[Int(term)] = builder.internTopic(terms[Int(term)])
-        }
-        var labels: [Int32] = []
-        labels.reserveCapacity(blocks.labels.count)
-        for pair in blocks.labels {
-            var topic: Int32 = -1
-            var by: Int32 = -1
-            if pair.topic >= 0 && Int(pair.topic) < terms.count {
-                if topics[Int(pair.topic)] < 0 { topics[Int(pair.topic)] = builder.internTopic(terms[Int(pair.topic)]) }
-                topic = topics[Int(pair.topic)]
-            }
-            if pair.by >= 0 && Int(pair.by) < terms.count {
-                if people[Int(pair.by)] < 0 { people[Int(pair.by)] = builder.internPerson(terms[Int(pair.by)]) }
-                by = people[Int(pair.by)]
-            }
-            labels.append(builder.touchLabel(topic: topic, by: by))
-        }
-        var touches = blocks.touches
-        touches.renumber(contacts: contactStaging, labels: labels)
-        var intent = blocks.intent
-        intent.renumber(topics: topics)
-        do {
-            try builder.addTouches(touches, accounts: accountIndexes(of: blocks.touchRuns, count: touches.count))
-            try builder.addIntent(intent, accounts: accountIndexes(of: blocks.intentRuns, count: intent.count))
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .database("\(error)")
-        }
-        phases("number the touches and intent")
-        defer { phases("build the programme") }
-        return builder.build()
-    }
-
-    /// Each row's builder account index, from runs of store account numbers.
-    private func accountIndexes(of runs: [StagedBlocks.Run], count: Int) throws(StoreError) -> [Int32] {
-        var accounts = [Int32](reservingCapacity: count)
-        for run in runs {
-            let index = run.account >= 0 && Int(run.account) < accountIndex.count ? accountIndex[Int(run.account)] : -1
-            guard index >= 0 else { throw .database("records of account number \(run.account), which does not exist") }
-            accounts.append(contentsOf: repeatElement(index, count: Int(run.count)))
-        }
-        return accounts
     }
 }
 
@@ -236,32 +150,6 @@ struct ProgrammeLoader {
             try builder.addHistory(
                 HistoryRecord(
                     accountId: accountId, at: Instant(seconds: Int64(rows.int(1))), by: rows.text(2), event: event))
-        }
-    }
-}
-
-extension Array {
-    /// The element at `index`, or `nil` when out of range (or itself `nil`).
-    func element<Wrapped>(at index: Int) -> Wrapped? where Element == Wrapped? {
-        index >= 0 && index < count ? self[index] : nil
-    }
-}
-
-/// How history events are spelled in the `history` table.
-enum HistoryCoding {
-    /// The `event`, `tier` and `note` columns of a record.
-    static func columns(_ event: HistoryEvent) -> (event: String, tier: Int?, note: String?) {
-        guard case .retier(let tier) = event else { return (event.name, nil, event.text) }
-        return (event.name, tier.rawValue, nil)
-    }
-
-    /// The event of a stored record.
-    static func event(_ name: String, tier: Int?, note: String?) -> HistoryEvent? {
-        switch name {
-        case "undo": return .undo
-        case "note": return note.map { .note($0) }
-        case "retier": return tier.flatMap(Tier.init(rawValue:)).map { .retier($0) }
-        default: return MarkAction(rawValue: name).map { .mark($0, note: note) }
         }
     }
 }

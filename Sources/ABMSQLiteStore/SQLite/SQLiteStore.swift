@@ -1,5 +1,6 @@
 import ABMCore
 import ABMImport
+import ABMStore
 import Foundation
 import GRDB
 
@@ -17,10 +18,10 @@ public final class SQLiteStore: ProgrammeStore {
 
     /// Opens the store at `path`, creating it (and its schema) when `create` is true.
     /// - Throws: `StoreError.noStore` when it does not exist and `create` is false.
-    public init(path: String, create: Bool, clock: @escaping @Sendable () -> Instant = SQLiteStore.systemClock)
+    public init(path: String, create: Bool, clock: @escaping @Sendable () -> Instant = SystemClock.now)
         throws(StoreError)
     {
-        if !create && !FileManager.default.fileExists(atPath: path) { throw .noStore(path: path) }
+        if !create && !FileManager.default.fileExists(atPath: path) { throw .noStore(location: path) }
         name = path
         self.clock = clock
         var configuration = Configuration()
@@ -41,7 +42,7 @@ public final class SQLiteStore: ProgrammeStore {
                 pool = opened
                 break
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-                throw .incompatible(path: path, reason: "it is not an SQLite database")
+                throw .incompatible(location: path, reason: "it is not an SQLite database")
             } catch let error as DatabaseError where SQLiteStore.isCreationRace(error) && attempt < 100 {
                 attempt += 1
                 usleep(50_000)
@@ -59,11 +60,6 @@ public final class SQLiteStore: ProgrammeStore {
         case .SQLITE_ERROR: return error.message?.contains("already exists") ?? false
         default: return false
         }
-    }
-
-    /// The system clock, in whole seconds.
-    public static let systemClock: @Sendable () -> Instant = {
-        Instant(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 
     /// The current revision (`meta.revision`).

@@ -1,3 +1,4 @@
+import ABMStore
 import GRDB
 import GRDBSQLite
 

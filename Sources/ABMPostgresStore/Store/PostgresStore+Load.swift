@@ -1,0 +1,232 @@
+import ABMCore
+import ABMStore
+import NIOCore
+import PostgresNIO
+
+extension PostgresStore {
+    /// The whole programme as of one revision, read in one REPEATABLE READ snapshot. The touch
+    /// and intent blocks are decoded as they arrive, so decoding overlaps the transfer.
+    public func loadProgramme(phases: (String) -> Void) throws(StoreError) -> Programme {
+        let snapshot = try read { connection in try await Self.snapshot(connection) }
+        phases("read the database")
+        var builder = ProgrammeBuilder(accounts: snapshot.accounts.count)
+        let highestAccount = Int(snapshot.accounts.last?.number ?? 0)
+        var accountIndex = [Int32](repeating: -1, count: highestAccount + 1)
+        var contactStaging: [Int32] = []
+        do {
+            for (number, account) in snapshot.accounts where number >= 0 {
+                accountIndex[Int(number)] = Int32(try builder.addAccount(account))
+            }
+            phases("load accounts")
+            contactStaging = Self.addContacts(snapshot.contacts, to: &builder, accountIndex: accountIndex)
+            phases("load contacts")
+            let accountIds = builder.accountIds(byNumber: accountIndex)
+            for row in snapshot.opportunities {
+                guard let accountId = accountIds.element(at: Int(row.account)) else { continue }
+                var opportunity = row.opportunity
+                opportunity.accountId = accountId
+                try builder.addOpportunity(opportunity)
+            }
+            for row in snapshot.history {
+                guard let accountId = accountIds.element(at: Int(row.account)),
+                    let event = HistoryCoding.event(row.event, tier: row.tier.map(Int.init), note: row.note)
+                else { continue }
+                try builder.addHistory(
+                    HistoryRecord(accountId: accountId, at: Instant(seconds: row.at), by: row.by, event: event))
+            }
+            phases("load opportunities and history")
+        } catch {
+            throw .database("\(error)")
+        }
+        let numbering = StoreNumbering(
+            revision: snapshot.revision, accountIndex: accountIndex, contactStaging: contactStaging,
+            terms: snapshot.terms)
+        return try numbering.finish(builder, adding: snapshot.blocks, phases: phases)
+    }
+
+    /// Contacts in number order into the builder; returns contact number → staging number.
+    private static func addContacts(
+        _ contacts: [SnapshotContact], to builder: inout ProgrammeBuilder, accountIndex: [Int32]
+    ) -> [Int32] {
+        let highest = Int(contacts.last?.number ?? 0)
+        var staging = [Int32](repeating: -1, count: highest + 1)
+        var titles: [String: Int32] = [:]
+        for contact in contacts {
+            let account = Int(contact.account)
+            guard contact.number >= 0, account >= 0, account < accountIndex.count, accountIndex[account] >= 0 else {
+                continue
+            }
+            var title: Int32 = -1
+            if let text = contact.title {
+                if let known = titles[text] {
+                    title = known
+                } else {
+                    title = builder.internTitle(text)
+                    titles[text] = title
+                }
+            }
+            var id = contact.id
+            var name = contact.name
+            var email = contact.email ?? ""
+            let role = BuyingRole(rawValue: contact.role) ?? BuyingRole(index: -1)
+            staging[Int(contact.number)] = id.withUTF8 { id in
+                name.withUTF8 { name in
+                    email.withUTF8 { email in
+                        builder.addContact(
+                            id: id, account: Int(accountIndex[account]), name: name, title: title, role: role,
+                            email: email, active: contact.active)
+                    }
+                }
+            }
+        }
+        return staging
+    }
+
+    /// Everything the programme is built from, read on one connection in one snapshot.
+    static func snapshot(_ connection: PostgresConnection) async throws -> Snapshot {
+        let revision = try await Self.revision(connection)
+        var accounts: [(number: Int32, account: Account)] = []
+        for try await row in try await connection.query(
+            """
+            SELECT number, account_id, name, imported_tier, domain, industry, employees, annual_revenue, region,
+                   owner, sdr, icp_score, holdout, parent_account_id
+            FROM abmboard.account ORDER BY number
+            """, logger: Self.logger
+        ).decode(
+            (
+                Int32, String, String, Int16, String?, String?, Int64?, Double?, String?, String?, String?, Int16?,
+                Bool, String?
+            ).self)
+        {
+            let account = Account(
+                id: row.1, name: row.2, importedTier: Tier(rawValue: Int(row.3)) ?? .three, domain: row.4,
+                industry: row.5, employees: row.6.map(Int.init), annualRevenue: row.7, region: row.8, owner: row.9,
+                sdr: row.10, icpScore: row.11.map(Int.init), holdout: row.12, parentAccountId: row.13)
+            accounts.append((row.0, account))
+        }
+        var contacts: [SnapshotContact] = []
+        var highestContact: Int32 = 0
+        for try await row in try await connection.query(
+            """
+            SELECT number, account, contact_id, name, title, buying_role, email, active
+            FROM abmboard.contact ORDER BY number
+            """, logger: Self.logger
+        ).decode((Int32, Int32, String, String, String?, String, String?, Bool).self) {
+            contacts.append(
+                SnapshotContact(
+                    number: row.0, account: row.1, id: row.2, name: row.3, title: row.4, role: row.5, email: row.6,
+                    active: row.7))
+            highestContact = max(highestContact, row.0)
+        }
+        var contactAccount = [Int32](repeating: -1, count: Int(highestContact) + 1)
+        for contact in contacts where contact.number >= 0 { contactAccount[Int(contact.number)] = contact.account }
+        var terms: [String] = []
+        for try await (number, text) in try await connection.query(
+            "SELECT number, text FROM abmboard.term ORDER BY number", logger: Self.logger
+        ).decode((Int32, String).self) where number >= 0 {
+            if Int(number) >= terms.count {
+                terms.append(contentsOf: repeatElement("", count: Int(number) - terms.count + 1))
+            }
+            terms[Int(number)] = text
+        }
+        var opportunities: [SnapshotOpportunity] = []
+        for try await row in try await connection.query(
+            """
+            SELECT opportunity_id, account, status, kind, stage, amount, created_at, closed_at
+            FROM abmboard.opportunity ORDER BY account, opportunity_id COLLATE "C"
+            """, logger: Self.logger
+        ).decode((String, Int32, String, String, String?, Double?, Int64, Int64?).self) {
+            opportunities.append(
+                SnapshotOpportunity(
+                    account: row.1,
+                    opportunity: Opportunity(
+                        id: row.0, accountId: "", status: OpportunityStatus(rawValue: row.2) ?? .open,
+                        kind: OpportunityKind(rawValue: row.3) ?? .new, stage: row.4, amount: row.5,
+                        createdAt: Instant(seconds: row.6), closedAt: row.7.map { Instant(seconds: $0) })))
+        }
+        var history: [SnapshotRecord] = []
+        for try await row in try await connection.query(
+            "SELECT account, at, by, event, tier, note FROM abmboard.history ORDER BY seq", logger: Self.logger
+        ).decode((Int32, Int64, String, String, Int16?, String?).self) {
+            history.append(SnapshotRecord(account: row.0, at: row.1, by: row.2, event: row.3, tier: row.4, note: row.5))
+        }
+        let blocks = try await stageBlocks(connection, revision: revision, contactAccount: contactAccount, terms: terms)
+        return Snapshot(
+            revision: revision, accounts: accounts, contacts: contacts, terms: terms, opportunities: opportunities,
+            history: history, blocks: blocks)
+    }
+
+    /// Every touch and intent block, decoded as it arrives.
+    private static func stageBlocks(
+        _ connection: PostgresConnection, revision: Int64, contactAccount: [Int32], terms: [String]
+    ) async throws -> StagedBlocks {
+        var totals = (touches: Int64(0), idBytes: Int64(0), intent: Int64(0))
+        for try await row in try await connection.query(
+            """
+            SELECT (SELECT coalesce(sum(touches), 0)::bigint FROM abmboard.touch_block),
+                   (SELECT coalesce(sum(id_bytes), 0)::bigint FROM abmboard.touch_block),
+                   (SELECT coalesce(sum(records), 0)::bigint FROM abmboard.intent_block)
+            """, logger: Self.logger
+        ).decode((Int64, Int64, Int64).self) {
+            totals = row
+        }
+        var touches = TouchStaging(
+            touches: Int(totals.touches), idBytes: Int(totals.idBytes), contactAccount: contactAccount,
+            terms: terms.count)
+        for try await (account, data) in try await connection.query(
+            "SELECT account, data FROM abmboard.touch_block ORDER BY account", logger: Self.logger
+        ).decode((Int32, ByteBuffer).self) {
+            try data.withUnsafeReadableBytes { bytes throws(StoreError) in
+                try touches.add(account: account, block: bytes)
+            }
+        }
+        var intent = IntentStaging(records: Int(totals.intent))
+        for try await (account, data) in try await connection.query(
+            "SELECT account, data FROM abmboard.intent_block ORDER BY account", logger: Self.logger
+        ).decode((Int32, ByteBuffer).self) {
+            try data.withUnsafeReadableBytes { bytes throws(StoreError) in
+                try intent.add(account: account, block: bytes)
+            }
+        }
+        return StagedBlocks(revision: revision, touches: try touches.finish(), intent: try intent.finish())
+    }
+
+    /// What one snapshot read holds.
+    struct Snapshot: Sendable {
+        var revision: Int64
+        var accounts: [(number: Int32, account: Account)]
+        var contacts: [SnapshotContact]
+        var terms: [String]
+        var opportunities: [SnapshotOpportunity]
+        var history: [SnapshotRecord]
+        var blocks: StagedBlocks
+    }
+
+    /// A contact row.
+    struct SnapshotContact: Sendable {
+        var number: Int32
+        var account: Int32
+        var id: String
+        var name: String
+        var title: String?
+        var role: String
+        var email: String?
+        var active: Bool
+    }
+
+    /// An opportunity row (its account id filled in when built).
+    struct SnapshotOpportunity: Sendable {
+        var account: Int32
+        var opportunity: Opportunity
+    }
+
+    /// A history row.
+    struct SnapshotRecord: Sendable {
+        var account: Int32
+        var at: Int64
+        var by: String
+        var event: String
+        var tier: Int16?
+        var note: String?
+    }
+}

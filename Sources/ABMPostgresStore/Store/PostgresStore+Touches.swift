@@ -1,0 +1,147 @@
+import ABMCore
+import ABMImport
+import ABMStore
+import NIOCore
+import PostgresNIO
+
+extension PostgresStore {
+    /// Upserts touches: the ids and their accounts are copied into a staging table and merged
+    /// into `touch_key` (new ids inserted, moved ones re-pointed); then every account the file
+    /// touches gets its block rewritten (straight from the file for an account without
+    /// touches, merged by id otherwise), copied in and merged the same way.
+    public func importTouches(_ rows: TouchRows, progress: (Int) -> Void) throws(StoreError) -> ImportSummary {
+        let groups = TouchGroups(rows)
+        progress(0)
+        defer { progress(rows.count) }
+        return try write { connection in
+            try await Self.requireManager(connection, what: "touches")
+            var summary = ImportSummary(kind: "touches", rows: rows.count, added: 0, updated: 0)
+            let terms = try await Self.termNumbers(connection, rows.terms)
+            var isNew = [Bool](repeating: true, count: rows.count)
+            let movedFrom = try await Self.mergeKeys(connection, rows: rows, isNew: &isNew)
+            summary.added = isNew.lazy.filter { $0 }.count
+
+            var affected = Set(groups.accounts.map(\.account))
+            affected.formUnion(movedFrom.keys)
+            var stored: [Int32: [StoredTouch]] = [:]
+            for try await (account, data) in try await connection.query(
+                "SELECT account, data FROM abmboard.touch_block WHERE account = ANY(\(affected.sorted()))",
+                logger: Self.logger
+            ).decode((Int32, ByteBuffer).self) {
+                guard let touches = data.withUnsafeReadableBytes({ TouchBlock.decode($0) }) else {
+                    throw StoreError.database("the touch block of account number \(account) is damaged")
+                }
+                stored[account] = touches
+            }
+            var blocks: [(account: Int32, touches: Int, idBytes: Int, data: [UInt8])] = []
+            var buffer: [UInt8] = []
+            for group in groups.accounts {
+                let account = group.account
+                let indexes = groups.order[group.range]
+                guard let existing = stored[account] else {
+                    let idBytes = TouchMerge.freshBlock(rows, indexes: indexes, terms: terms, into: &buffer)
+                    blocks.append((account, indexes.count, idBytes, buffer))
+                    summary.updated += indexes.lazy.filter { !isNew[Int($0)] }.count
+                    continue
+                }
+                let merged = TouchMerge.merge(
+                    stored: existing, incoming: indexes.map { TouchMerge.incoming(rows, row: Int($0), terms: terms) },
+                    isNew: indexes.map { isNew[Int($0)] }, leaving: Set(movedFrom[account] ?? []))
+                summary.updated += merged.updated
+                guard merged.changed else { continue }
+                blocks.append(Self.block(account, merged.touches))
+            }
+            let inFile = Set(groups.accounts.map(\.account))
+            for (account, leaving) in movedFrom.sorted(by: { $0.key < $1.key }) where !inFile.contains(account) {
+                blocks.append(Self.block(account, TouchMerge.removing(Set(leaving), from: stored[account] ?? [])))
+            }
+            try await Self.writeBlocks(connection, blocks)
+            try await Self.commitChange(connection, blocks.map(\.account))
+            return summary
+        }
+    }
+
+    /// A block's row for the staging table.
+    private static func block(_ account: Int32, _ touches: [StoredTouch]) -> (
+        account: Int32, touches: Int, idBytes: Int, data: [UInt8]
+    ) {
+        (account, touches.count, touches.reduce(0) { $0 + $1.id.utf8.count }, TouchBlock.encode(touches))
+    }
+
+    /// Copies every id with its account into a staging table and merges it into `touch_key`;
+    /// marks which rows were stored before and returns, per previous account, the ids that
+    /// moved away from it.
+    private static func mergeKeys(_ connection: PostgresConnection, rows: TouchRows, isNew: inout [Bool]) async throws
+        -> [Int32: [String]]
+    {
+        try await connection.query(
+            "CREATE TEMP TABLE touch_stage (touch_id text NOT NULL, account integer NOT NULL, line integer NOT NULL) ON COMMIT DROP",
+            logger: Self.logger)
+        try await connection.copyRows(
+            into: "touch_stage", columns: ["touch_id", "account", "line"], count: rows.count
+        ) { index, text in
+            text.text(rows.ids[index])
+            text.int(rows.account[index])
+            text.int(index)
+            text.endRow()
+        }
+        var movedFrom: [Int32: [String]] = [:]
+        var anyStored = false
+        for try await stored in try await connection.query(
+            "SELECT EXISTS (SELECT 1 FROM abmboard.touch_key)", logger: Self.logger
+        ).decode(Bool.self) {
+            anyStored = stored
+        }
+        if anyStored {
+            try await connection.query("ANALYZE touch_stage", logger: Self.logger)
+            for try await (line, previous) in try await connection.query(
+                "SELECT s.line, k.account FROM touch_stage s JOIN abmboard.touch_key k USING (touch_id)",
+                logger: Self.logger
+            ).decode((Int32, Int32).self) {
+                let row = Int(line)
+                guard row >= 0 && row < rows.count else { continue }
+                isNew[row] = false
+                if previous != rows.account[row] { movedFrom[previous, default: []].append(rows.ids[row]) }
+            }
+            try await connection.query(
+                """
+                INSERT INTO abmboard.touch_key (touch_id, account) SELECT touch_id, account FROM touch_stage
+                ON CONFLICT (touch_id) DO UPDATE SET account = EXCLUDED.account
+                WHERE touch_key.account <> EXCLUDED.account
+                """, logger: Self.logger)
+        } else {
+            try await connection.query(
+                "INSERT INTO abmboard.touch_key (touch_id, account) SELECT touch_id, account FROM touch_stage",
+                logger: Self.logger)
+        }
+        return movedFrom
+    }
+
+    /// Copies blocks into a staging table and replaces the stored ones.
+    private static func writeBlocks(
+        _ connection: PostgresConnection, _ blocks: [(account: Int32, touches: Int, idBytes: Int, data: [UInt8])]
+    ) async throws {
+        guard !blocks.isEmpty else { return }
+        try await connection.query(
+            """
+            CREATE TEMP TABLE block_stage (account integer, touches integer, id_bytes integer, data bytea)
+            ON COMMIT DROP
+            """, logger: Self.logger)
+        try await connection.copyRows(
+            into: "block_stage", columns: ["account", "touches", "id_bytes", "data"], count: blocks.count
+        ) { index, text in
+            text.int(blocks[index].account)
+            text.int(blocks[index].touches)
+            text.int(blocks[index].idBytes)
+            text.bytes(blocks[index].data)
+            text.endRow()
+        }
+        try await connection.query(
+            """
+            INSERT INTO abmboard.touch_block (account, touches, id_bytes, data)
+            SELECT account, touches, id_bytes, data FROM block_stage
+            ON CONFLICT (account) DO UPDATE
+            SET touches = EXCLUDED.touches, id_bytes = EXCLUDED.id_bytes, data = EXCLUDED.data
+            """, logger: Self.logger)
+    }
+}
