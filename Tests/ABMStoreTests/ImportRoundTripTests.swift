@@ -3,15 +3,16 @@ import ABMImport
 import Foundation
 import Testing
 
+@testable import ABMPostgresStore
 @testable import ABMSQLiteStore
 @testable import ABMStore
 
 /// Import through the store and read back with `loadProgramme()` (SPEC §1, §3).
 @Suite("importing into the store")
 struct ImportRoundTripTests {
-    @Test("the accounts, contacts and touches come back as imported")
-    func roundTrip() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("the accounts, contacts and touches come back as imported", arguments: Backend.all)
+    func roundTrip(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         let programme = try fixture.store.loadProgramme()
         #expect(programme.accounts.map(\.id).sorted() == ["A1", "A2", "A3"])
 
@@ -74,9 +75,9 @@ struct ImportRoundTripTests {
         #expect(try fixture.store.integrityCheck() == "ok")
     }
 
-    @Test("intent, opportunities and marks come back as imported")
-    func roundTripOthers() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("intent, opportunities and marks come back as imported", arguments: Backend.all)
+    func roundTripOthers(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         try fixture.importIntent(SmallProgramme.intent)
         try fixture.importOpportunities(SmallProgramme.opportunities)
         let marks = try fixture.importMarks(SmallProgramme.marks)
@@ -100,9 +101,10 @@ struct ImportRoundTripTests {
             ])
     }
 
-    @Test("re-importing the same rows reports 0 new and 0 changed and leaves the revision alone")
-    func reimportChangesNothing() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test(
+        "re-importing the same rows reports 0 new and 0 changed and leaves the revision alone", arguments: Backend.all)
+    func reimportChangesNothing(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         try fixture.importIntent(SmallProgramme.intent)
         try fixture.importOpportunities(SmallProgramme.opportunities)
         try fixture.importMarks(SmallProgramme.marks)
@@ -136,9 +138,9 @@ struct ImportRoundTripTests {
         }
     }
 
-    @Test("a changed row is reported as changed, not new")
-    func changedRows() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("a changed row is reported as changed, not new", arguments: Backend.all)
+    func changedRows(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         let contacts = try fixture.importContacts(
             csv(
                 "contact_id,account_id,name,buying_role,active,title",
@@ -161,9 +163,9 @@ struct ImportRoundTripTests {
         #expect(programme.contacts(of: a1).first { $0.id == "C1" }?.active == false)
     }
 
-    @Test("a touch re-imported under another account moves: the old account loses it")
-    func touchMoves() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("a touch re-imported under another account moves: the old account loses it", arguments: Backend.all)
+    func touchMoves(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         let revision = try fixture.store.revision()
         // T2 moves from A1 to A2 (which has touches already).
         let moved = try fixture.importTouches(
@@ -268,10 +270,10 @@ struct ImportRoundTripTests {
         #expect(try fixture.history("A3").isEmpty)
     }
 
-    @Test("a retier cannot be undone, and a mark after it starts from the new tier")
-    func retierAndMarks() throws {
+    @Test("a retier cannot be undone, and a mark after it starts from the new tier", arguments: Backend.all)
+    func retierAndMarks(backend: Backend) throws {
         let clock = ManualClock(instant("2026-11-10T09:00:00Z"))
-        let fixture = try SmallProgramme.fixture(clock: clock.function)
+        let fixture = try SmallProgramme.fixture(backend, clock: clock.function)
         try fixture.importAccounts(csv("account_id,name,tier", "A3,Initech,2"), by: "ops")
         #expect(try fixture.tier("A3") == .two)
         let undo = refusal { () throws(StoreError) in
@@ -283,9 +285,9 @@ struct ImportRoundTripTests {
         #expect(promoted.tierAfter == .one)
     }
 
-    @Test("a re-import stamped before the account's latest record is refused whole")
-    func retierStampedEarly() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("a re-import stamped before the account's latest record is refused whole", arguments: Backend.all)
+    func retierStampedEarly(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         _ = try fixture.store.record(
             .mark(.work, note: nil), account: "A2", by: "lee", stamp: .at(instant("2026-11-10T09:00:00Z")))
         let counts = try fixture.store.rowCounts()

@@ -3,6 +3,7 @@ import ABMImport
 import Foundation
 import Testing
 
+@testable import ABMPostgresStore
 @testable import ABMSQLiteStore
 @testable import ABMStore
 
@@ -27,9 +28,9 @@ struct RecordTests {
         }
     }
 
-    @Test("promoting a Tier 1 account is refused and records nothing")
-    func promoteTierOne() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("promoting a Tier 1 account is refused and records nothing", arguments: Backend.all)
+    func promoteTierOne(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         try expectRefusal(.alreadyTierOne(account: "A1"), in: fixture) { () throws(StoreError) in
             try fixture.store.record(.mark(.promote, note: "go"), account: "A1", by: "mk", stamp: .now)
         }
@@ -43,18 +44,18 @@ struct RecordTests {
 
     @Test(
         "demoting a Tier 1 account without a note is refused and records nothing",
-        arguments: [nil, "", "   ", "\t\n"] as [String?])
-    func demoteTierOneWithoutNote(note: String?) throws {
-        let fixture = try SmallProgramme.fixture()
+        arguments: Backend.all, [nil, "", "   ", "\t\n"] as [String?])
+    func demoteTierOneWithoutNote(backend: Backend, note: String?) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         try expectRefusal(.demoteTierOneNeedsNote(account: "A1"), in: fixture) { () throws(StoreError) in
             try fixture.store.record(.mark(.demote, note: note), account: "A1", by: "dana", stamp: .now)
         }
         #expect(try fixture.tier("A1") == .one)
     }
 
-    @Test("demoting a Tier 1 account with a note is recorded with the tier before and after")
-    func demoteTierOneWithNote() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("demoting a Tier 1 account with a note is recorded with the tier before and after", arguments: Backend.all)
+    func demoteTierOneWithNote(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         let recorded = try fixture.store.record(
             .mark(.demote, note: "no budget this year"), account: "A1", by: "dana", stamp: .now)
         #expect(recorded.tierBefore == .one)
@@ -63,9 +64,9 @@ struct RecordTests {
         #expect(try fixture.history("A1").map(\.event) == [.mark(.demote, note: "no budget this year")])
     }
 
-    @Test("undo with nothing to take back is refused and records nothing")
-    func undoNothing() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("undo with nothing to take back is refused and records nothing", arguments: Backend.all)
+    func undoNothing(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         try expectRefusal(.nothingToUndo(account: "A2"), in: fixture) { () throws(StoreError) in
             try fixture.store.record(.undo, account: "A2", by: "lee", stamp: .now)
         }
@@ -80,9 +81,9 @@ struct RecordTests {
         #expect(try fixture.history("A2").map(\.event) == [.mark(.demote, note: nil), .undo])
     }
 
-    @Test("a removed account refuses work, hold and demote; promote brings it back at Tier 3")
-    func removedAccount() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("a removed account refuses work, hold and demote; promote brings it back at Tier 3", arguments: Backend.all)
+    func removedAccount(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         let removed = try fixture.store.record(.mark(.demote, note: nil), account: "A3", by: "dana", stamp: .now)
         #expect(removed.tierBefore == .three)
         #expect(removed.tierAfter == nil)
@@ -97,9 +98,9 @@ struct RecordTests {
         #expect(back.tierAfter == .three)
     }
 
-    @Test("a record stamped earlier than the account's latest is refused and records nothing")
-    func earlierStamp() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("a record stamped earlier than the account's latest is refused and records nothing", arguments: Backend.all)
+    func earlierStamp(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         _ = try fixture.store.record(
             .mark(.work, note: nil), account: "A2", by: "lee", stamp: .at(instant("2026-11-10T10:00:00Z")))
         let latest = instant("2026-11-10T10:00:00Z")
@@ -113,9 +114,9 @@ struct RecordTests {
         _ = try fixture.store.record(.mark(.hold, note: nil), account: "A1", by: "dana", stamp: .at(early))
     }
 
-    @Test("an unknown account is refused with the closest ids")
-    func unknownAccount() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("an unknown account is refused with the closest ids", arguments: Backend.all)
+    func unknownAccount(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         do {
             _ = try fixture.store.record(.mark(.work, note: nil), account: "a1", by: "x", stamp: .now)
             Issue.record("a mark on an unknown account was recorded")
@@ -128,10 +129,12 @@ struct RecordTests {
         #expect(try fixture.store.rowCounts()["history"] == 0)
     }
 
-    @Test("a \"now\" stamp never goes earlier than the account's latest record when the clock goes back")
-    func clockGoesBackwards() throws {
+    @Test(
+        "a \"now\" stamp never goes earlier than the account's latest record when the clock goes back",
+        arguments: Backend.all)
+    func clockGoesBackwards(backend: Backend) throws {
         let clock = ManualClock(instant("2026-11-10T12:00:00Z"))
-        let fixture = try SmallProgramme.fixture(clock: clock.function)
+        let fixture = try SmallProgramme.fixture(backend, clock: clock.function)
 
         let first = try fixture.store.record(.mark(.work, note: nil), account: "A2", by: "lee", stamp: .now)
         #expect(first.record.at == instant("2026-11-10T12:00:00Z"))
@@ -166,10 +169,11 @@ struct RecordTests {
         #expect(history[4].by == "ops")
     }
 
-    @Test("the tier before and after stored with each record agree with a replay of the history")
-    func storedTiersAgreeWithReplay() throws {
+    @Test(
+        "the tier before and after stored with each record agree with a replay of the history", arguments: Backend.all)
+    func storedTiersAgreeWithReplay(backend: Backend) throws {
         let clock = ManualClock(instant("2026-11-10T12:00:00Z"))
-        let fixture = try SmallProgramme.fixture(clock: clock.function)
+        let fixture = try SmallProgramme.fixture(backend, clock: clock.function)
         let steps: [(String, HistoryEvent)] = [
             ("A2", .mark(.promote, note: nil)), ("A2", .mark(.demote, note: "not yet")), ("A2", .undo),
             ("A3", .mark(.demote, note: nil)), ("A3", .mark(.promote, note: nil)), ("A3", .mark(.promote, note: nil)),

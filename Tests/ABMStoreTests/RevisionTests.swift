@@ -3,6 +3,7 @@ import ABMImport
 import Foundation
 import Testing
 
+@testable import ABMPostgresStore
 @testable import ABMSQLiteStore
 @testable import ABMStore
 
@@ -10,10 +11,10 @@ import Testing
 /// boards poll it to show a change within a second).
 @Suite("the store's revision")
 struct RevisionTests {
-    @Test("the revision moves on after each write and names the accounts it changed")
-    func movesOnAfterEachWrite() throws {
+    @Test("the revision moves on after each write and names the accounts it changed", arguments: Backend.all)
+    func movesOnAfterEachWrite(backend: Backend) throws {
         let clock = ManualClock(instant("2026-11-10T12:00:00Z"))
-        let fixture = try StoreFixture(clock: clock.function)
+        let fixture = try StoreFixture(backend, clock: clock.function)
         var revision = try fixture.store.revision()
         var seen: [Int64] = [revision]
 
@@ -61,9 +62,9 @@ struct RevisionTests {
         #expect(Set(seen).count == seen.count)
     }
 
-    @Test("writes that change nothing, refusals and failed imports leave the revision alone")
-    func standsStillOtherwise() throws {
-        let fixture = try SmallProgramme.fixture()
+    @Test("writes that change nothing, refusals and failed imports leave the revision alone", arguments: Backend.all)
+    func standsStillOtherwise(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
         let revision = try fixture.store.revision()
         try fixture.importAccounts(SmallProgramme.accounts)
         try fixture.importContacts(SmallProgramme.contacts)

@@ -68,15 +68,15 @@ struct SchemaTests {
         let fixture = try SmallProgramme.fixture()
         guard let outcome = try SQLiteShell.run(fixture.path, "PRAGMA journal_mode") else { return }
         #expect(outcome.output == "wal")
-        let mode = try fixture.store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let mode = try fixture.sqlite().read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
 
     @Test("foreign keys are on in the store's connections, and the stored rows satisfy them")
     func foreignKeys() throws {
         let fixture = try SmallProgramme.fixture()
-        #expect(fixture.store.pool.configuration.foreignKeysEnabled)
-        let enabled = try fixture.store.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(try fixture.sqlite().pool.configuration.foreignKeysEnabled)
+        let enabled = try fixture.sqlite().read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
         #expect(enabled == 1)
         guard let check = try SQLiteShell.run(fixture.path, "PRAGMA foreign_key_check") else { return }
         #expect(check.status == 0)
@@ -89,7 +89,7 @@ struct SchemaTests {
         let before = try fixture.store.rowCounts()
         let revision = try fixture.store.revision()
         do {
-            _ = try fixture.store.write { db -> (Int, changed: [Int32]) in
+            _ = try fixture.sqlite().write { db -> (Int, changed: [Int32]) in
                 try db.execute(
                     sql: """
                         INSERT INTO contact (contact_id, account, name, buying_role, active)

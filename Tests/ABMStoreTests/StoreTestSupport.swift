@@ -3,6 +3,7 @@ import ABMImport
 import Foundation
 import Testing
 
+@testable import ABMPostgresStore
 @testable import ABMSQLiteStore
 @testable import ABMStore
 
@@ -42,28 +43,59 @@ final class ManualClock: @unchecked Sendable {
     }
 }
 
-/// A fresh store in its own temporary directory, with helpers that import CSV text through the
-/// same validation the command line uses (`ABMImport`), then through the store.
+/// A fresh store (a SQLite file in its own temporary directory, or a new database on the test
+/// server), with helpers that import CSV text through the same validation the command line
+/// uses (`ABMImport`), then through the store.
 final class StoreFixture {
     let directory: URL
     let path: String
-    let store: SQLiteStore
+    let backend: Backend
+    let store: any TestableStore
+    private let database: PostgresTestServer.Database?
 
-    init(clock: (@Sendable () -> Instant)? = nil) throws {
+    init(_ backend: Backend = .sqlite, clock: (@Sendable () -> Instant)? = nil) throws {
+        self.backend = backend
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("abmboard-store-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("store.sqlite").path
-        if let clock {
-            store = try SQLiteStore(path: path, create: true, clock: clock)
-        } else {
-            store = try SQLiteStore(path: path, create: true)
+        switch backend {
+        case .sqlite:
+            database = nil
+            if let clock {
+                store = try SQLiteStore(path: path, create: true, clock: clock)
+            } else {
+                store = try SQLiteStore(path: path, create: true)
+            }
+        case .postgres:
+            let created = try PostgresTestServer.newDatabase()
+            database = created
+            store = try PostgresStore(location: created.location, clock: clock)
         }
     }
 
     deinit {
         try? FileManager.default.removeItem(at: directory)
+        database?.drop()
     }
+
+    /// Who a record made with `by: claimed` names: the claim on a SQLite file, the login's
+    /// person (here the cluster's owner) on PostgreSQL.
+    func recorder(claimed: String) throws -> String {
+        switch backend {
+        case .sqlite: return claimed
+        case .postgres: return try PostgresTestServer.settings().owner
+        }
+    }
+
+    /// The SQLite store, for the tests of its own file format.
+    func sqlite() throws -> SQLiteStore {
+        guard let store = store as? SQLiteStore else { throw NotSQLite() }
+        return store
+    }
+
+    /// The fixture's store is not a SQLite file.
+    struct NotSQLite: Error {}
 
     /// Reads `text` with `read` against the store's catalog; a validation problem fails the test
     /// (thrown as `ImportProblems`).
@@ -171,8 +203,8 @@ enum SmallProgramme {
         "A2,work,lee,2026-11-09T09:00:00Z,")
 
     /// A store holding the accounts, contacts and touches.
-    static func fixture(clock: (@Sendable () -> Instant)? = nil) throws -> StoreFixture {
-        let fixture = try StoreFixture(clock: clock)
+    static func fixture(_ backend: Backend = .sqlite, clock: (@Sendable () -> Instant)? = nil) throws -> StoreFixture {
+        let fixture = try StoreFixture(backend, clock: clock)
         try fixture.importAccounts(accounts)
         try fixture.importContacts(contacts)
         try fixture.importTouches(touches)

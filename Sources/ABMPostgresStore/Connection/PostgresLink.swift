@@ -13,6 +13,8 @@ final class PostgresLink: @unchecked Sendable {
     /// Where the server is.
     let location: PostgresLocation
     private let lock = NSLock()
+    /// Held by the thread whose statements use the connection, for a whole transaction.
+    let turn = NSLock()
     private var connection: PostgresConnection?
     private static let ids = LockedCounter()
     /// Quiet: the store says what went wrong in its own words.

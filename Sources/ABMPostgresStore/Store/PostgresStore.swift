@@ -92,6 +92,9 @@ public final class PostgresStore: ProgrammeStore, @unchecked Sendable {
     /// Runs `body` on the connection outside a transaction.
     func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) throws(StoreError) -> T {
         let link = self.link
+        // One connection, one transaction at a time: callers on other threads wait their turn.
+        link.turn.lock()
+        defer { link.turn.unlock() }
         do {
             return try Blocking.run {
                 let connection = try await link.open()
