@@ -135,7 +135,10 @@ public final class PostgresStore: ProgrammeStore, @unchecked Sendable {
     /// A failure in the store's words; a lost connection is dropped so the next call reconnects.
     func failure(_ error: any Error) -> StoreError {
         let failure = PostgresFailure.query(error, location: link.location)
-        if PostgresFailure.isConnectionLost(failure) { link.drop() }
+        // Anything but the server's answer to a statement may have left the connection broken:
+        // drop it, so the next call connects again.
+        let answered = (error as? PSQLError)?.serverInfo?[.sqlState] != nil || error is StoreError
+        if PostgresFailure.isConnectionLost(failure) || !answered { link.drop() }
         return failure
     }
 
