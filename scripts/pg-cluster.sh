@@ -65,10 +65,10 @@ server_user() {
     fi
 }
 
-# Runs a command as the server's user.
+# Runs a command as the server's user (from /, which it can always enter).
 as_server() {
     if ((EUID == 0)); then
-        runuser -u "$user" -- "$@"
+        (cd / && runuser -u "$user" -- "$@")
     else
         "$@"
     fi
@@ -98,6 +98,8 @@ start() {
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd -P)
     [[ ! -e $dir/data ]] || fail "$dir already holds a cluster (stop it, or use an empty folder)"
+    # The socket's path (DIR/.s.PGSQL.PORT) must fit in 107 bytes.
+    ((${#dir} <= 90)) || fail "$dir is too long for the server's socket path (at most 90 characters): use a shorter folder"
     user=$(server_user)
     if ((EUID == 0)); then
         chown "$user:" "$dir"
@@ -149,7 +151,7 @@ EOF
 
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
-        if as_server "$bin/pg_ctl" -D "$dir/data" -o "-p $port" -l "$dir/log" -w -t 30 start >/dev/null; then
+        if as_server "$bin/pg_ctl" -D "$dir/data" -o "-p $port" -l "$dir/log" -w -t 30 start >/dev/null 2>&1; then
             break
         fi
         if ((attempt == 5)) || ! grep -q "could not bind\|Address already in use" "$dir/log" 2>/dev/null; then

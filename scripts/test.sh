@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ -z ${ABMBOARD_TEST_PG_PORT:-} ]]; then
-    cluster=$(mktemp -d "${TMPDIR:-/tmp}/abmboard-pg.XXXXXX")
+    # In /tmp, not $TMPDIR: the server's user must be able to enter it, and the socket's path
+    # must stay short.
+    cluster=$(mktemp -d /tmp/abmboard-pg.XXXXXX)
     cleanup() {
         bash scripts/pg-cluster.sh stop "$cluster" || true
         rm -rf "$cluster"

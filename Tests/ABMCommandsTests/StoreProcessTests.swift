@@ -635,15 +635,22 @@ final class ChildProcess {
 final class ProcessWorkspace {
     let directory: URL
     let binary: String
+    /// The `--db` value: the SQLite file in the directory, or the team store given.
     let database: String
+    /// Who records (`ABMBOARD_USER`).
+    let user: String
     private var started = 0
 
-    init(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// A workspace on `database` (default: `store.sqlite` in the directory), recording as `user`.
+    init(database: String? = nil, user: String = "process-tests", sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         binary = try #require(AbmboardBinary.path, AbmboardBinary.missing, sourceLocation: sourceLocation)
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("abmboard-process-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = directory.appendingPathComponent("store.sqlite").path
+        self.database = database ?? directory.appendingPathComponent("store.sqlite").path
+        self.user = user
     }
 
     deinit {
@@ -663,7 +670,7 @@ final class ProcessWorkspace {
     private var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["ABMBOARD_DB"] = database
-        environment["ABMBOARD_USER"] = "process-tests"
+        environment["ABMBOARD_USER"] = user
         environment["NO_COLOR"] = "1"
         return environment
     }

@@ -56,6 +56,7 @@ public enum CommandLineRunner {
     /// Runs with the process's arguments and exits.
     public static func main() -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        PasswordScrub.scrubProcessArguments()  // ps shows no password from here on
         let command: ParsableCommand
         do {
             command = try AbmboardCommand.parseAsRoot(arguments)
@@ -70,7 +71,8 @@ public enum CommandLineRunner {
             let choices = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
             let message =
                 (lines.first ?? "invalid command line") + (choices.isEmpty ? "" : " " + choices.joined(separator: ", "))
-            writeError("abmboard: \(message) (abmboard --help lists the commands and options)")
+            let shown = PasswordScrub.scrubbed(message) ?? message  // an argument echoed back
+            writeError("abmboard: \(shown) (abmboard --help lists the commands and options)")
             exit(CommandFailure.usage)
         }
         do {
@@ -80,7 +82,9 @@ public enum CommandLineRunner {
         } catch {
             if AbmboardCommand.exitCode(for: error) == .success { AbmboardCommand.exit(withError: error) }
             if error is ValidationError {
-                writeError("abmboard: \(AbmboardCommand.message(for: error)) (abmboard --help lists the options)")
+                let message = AbmboardCommand.message(for: error)
+                let shown = PasswordScrub.scrubbed(message) ?? message
+                writeError("abmboard: \(shown) (abmboard --help lists the options)")
                 exit(CommandFailure.usage)
             }
             let failure = CommandFailure.from(error)

@@ -45,18 +45,8 @@ enum PostgresFailure {
                 return .unavailable("\(place): the connection failed (\(psql.code))")
             }
         }
-        if let ssl = error as? NIOSSLError {
-            return .unavailable("\(place): TLS failed (\(ssl)): check the server's certificate and sslmode")
-        }
-        if let ssl = error as? BoringSSLError {
-            return .unavailable(
-                "\(place): the server's certificate was refused (\(ssl)): check PGSSLROOTCERT, the host name, or sslmode"
-            )
-        }
-        if let ssl = error as? NIOSSLExtraError {
-            return .unavailable(
-                "\(place): the server's certificate was refused (\(ssl)): check PGSSLROOTCERT, the host name, or sslmode"
-            )
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            return tls(error, location: location)
         }
         let text = "\(error)"
         if text.contains("UnknownHost") || text.contains("NXDOMAIN") || text.contains("getaddrinfo") {
@@ -71,6 +61,26 @@ enum PostgresFailure {
             return .unavailable("\(place): the server did not answer in time: check the host and the network")
         }
         return .unavailable("\(place): the connection failed: \(redact(text, location))")
+    }
+
+    /// A TLS failure in one line: why the certificate was refused, and what to check.
+    static func tls(_ error: any Error, location: PostgresLocation) -> StoreError {
+        let place = location.redacted
+        let text = "\(error)"
+        let fix = "check PGSSLROOTCERT (or sslrootcert in --db), the host name, or sslmode"
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return .unavailable(
+                "\(place): the server's certificate was refused: it does not name \(location.host); \(fix)")
+        }
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            let roots = location.rootCertificate.map { "the roots in \($0)" } ?? "the system's trusted roots"
+            return .unavailable(
+                "\(place): the server's certificate was refused: it is not signed by \(roots); \(fix)")
+        }
+        if case .some(.handshakeFailed(_)) = error as? NIOSSLError {
+            return .unavailable("\(place): the TLS handshake with the server failed; \(fix)")
+        }
+        return .unavailable("\(place): TLS failed (\(redact(text, location))); \(fix)")
     }
 
     /// The error of a failed query; a lost connection becomes `unavailable`.

@@ -98,7 +98,8 @@ final class PostgresLink: @unchecked Sendable {
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: tls)
         configuration.options.connectTimeout = .seconds(10)
-        if location.sslMode == .verifyFull { configuration.options.tlsServerName = location.host }
+        // No tlsServerName: postgres-nio sends the host name as SNI and checks the certificate
+        // against it, and for an IP address (not allowed in SNI) checks the certificate's IP entry.
         return configuration
     }
 

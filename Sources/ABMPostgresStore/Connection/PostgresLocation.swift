@@ -1,212 +1,201 @@
+// Where a team store's database is: a `postgres://` URL resolved with libpq's environment and
+// pgpass conventions, and the one way it is shown (never with its password).
+
 import Foundation
 
-/// Where a team store's database is: from a `postgres://` URL and libpq's environment.
+/// Where a team store's database is, resolved from a `postgres://` URL the way libpq does.
+///
+/// ```swift
+/// let location = try PostgresLocation.resolve(
+///     "postgres://dana@db.example.com/abm?sslmode=require", environment: [:], pgpassContents: nil)
+/// location.redacted  // "postgres://dana@db.example.com:5432/abm?sslmode=require"
+/// ```
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
-    /// libpq's sslmode values.
-    public enum SSLMode: String, Sendable {
-        case disable, prefer, require
+    /// How the connection uses TLS, as libpq's `sslmode`.
+    ///
+    /// libpq's `allow` is read as ``prefer`` (both try TLS when the server offers it; abmboard
+    /// never falls back the other way round), and `verify-ca` as ``verifyFull``: the server's
+    /// certificate chain *and* its host name are checked, which is stricter than libpq's
+    /// `verify-ca` and never weaker.
+    public enum SSLMode: String, Sendable, CaseIterable {
+        /// No TLS.
+        case disable
+        /// TLS when the server offers it, without checking its certificate (libpq's default).
+        case prefer
+        /// TLS or no connection, without checking the server's certificate.
+        case require
+        /// TLS with the server's certificate checked against the trusted roots, and its host name.
         case verifyFull = "verify-full"
+
+        /// Every value `sslmode` accepts, in libpq's order, for messages.
+        static let accepted = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
+
+        /// The mode for an `sslmode` value (`allow` → `prefer`, `verify-ca` → `verifyFull`).
+        init?(libpq text: String) {
+            switch text {
+            case "disable": self = .disable
+            case "allow", "prefer": self = .prefer
+            case "require": self = .require
+            case "verify-ca", "verify-full": self = .verifyFull
+            default: return nil
+            }
+        }
     }
 
-    /// The host, or a Unix socket's folder when it starts with `/`.
+    /// The server's host name or address, or a Unix socket's folder when it starts with `/`.
     public var host: String
-    /// The port.
+    /// The server's port (with a socket folder: the number in the socket's name, `.s.PGSQL.PORT`).
     public var port: Int
-    /// The login.
+    /// The login role.
     public var user: String
     /// The database.
     public var database: String
-    /// The password, if any (never shown).
+    /// The password, if any. Never shown: not in ``redacted``, ``description`` or any error.
     public var password: String?
-    /// TLS.
+    /// How the connection uses TLS (ignored for a socket folder, like libpq).
     public var sslMode: SSLMode
-    /// A file of trusted certificates for verify-full (`sslrootcert`, `PGSSLROOTCERT`).
+    /// A file of trusted root certificates for ``SSLMode/verifyFull`` (`sslrootcert`,
+    /// `PGSSLROOTCERT`); `nil` means the system's roots.
     public var rootCertificate: String?
 
-    /// Whether `text` names a PostgreSQL database.
+    /// A location from its parts, as they are (no environment, no defaults).
+    public init(
+        host: String, port: Int, user: String, database: String, password: String?, sslMode: SSLMode,
+        rootCertificate: String? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.user = user
+        self.database = database
+        self.password = password
+        self.sslMode = sslMode
+        self.rootCertificate = rootCertificate
+    }
+
+    /// Whether ``host`` is a Unix socket's folder rather than a host name.
+    public var isSocket: Bool { host.hasPrefix("/") }
+
+    /// Whether `text` names a PostgreSQL database: it starts with `postgres://` or `postgresql://`.
     public static func isPostgres(_ text: String) -> Bool {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
     }
 
-    /// `postgres://user@host:port/db?sslmode=…`, never with a password.
+    /// The location as a URL without its password: `postgres://user@host:port/db?sslmode=…`.
+    ///
+    /// This is what messages, the status bar and logs show. The user, host and database are
+    /// percent-encoded where they need it (a socket folder reads `%2Frun%2Fpostgresql`, libpq's
+    /// spelling), so the text can be given back to `--db`.
     public var redacted: String {
-        "postgres://\(user)@\(host.hasPrefix("/") ? "[" + host + "]" : host):\(port)/\(database)?sslmode=\(sslMode.rawValue)"
+        let shownHost =
+            host.contains(":") && !isSocket
+            ? "[" + host.replacingOccurrences(of: "%", with: "%25") + "]" : URLText.encoded(host)
+        return "postgres://\(URLText.encoded(user))@\(shownHost):\(port)/\(URLText.encoded(database))"
+            + "?sslmode=\(sslMode.rawValue)"
     }
 
-    /// The redacted form.
+    /// The same as ``redacted``: never the password.
     public var description: String { redacted }
+}
 
-    /// Resolves a URL with libpq's conventions: the URL's parts first, then `PGHOST`, `PGPORT`,
-    /// `PGUSER`, `PGDATABASE`, `PGPASSWORD`, `PGSSLMODE`, then the defaults; a missing
-    /// password is looked up in the pgpass contents.
+extension PostgresLocation {
+    /// The URL's query parameters abmboard reads (libpq reads them in the query as well).
+    static let knownParameters = ["dbname", "host", "password", "port", "sslmode", "sslrootcert", "user"]
+
+    /// Resolves a URL with libpq's conventions.
+    ///
+    /// Each part comes from the first of: the URL's query parameters (`host`, `port`, `user`,
+    /// `dbname`, `password`, `sslmode`, `sslrootcert`), the URL's own parts, the environment
+    /// (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, `PGPASSWORD`, `PGSSLMODE`, `PGSSLROOTCERT`;
+    /// empty values count as unset), then the defaults: host `localhost`, port 5432, user `USER`
+    /// (else `LOGNAME`), database the user, sslmode `prefer`. With no password so far, the first
+    /// matching line of `pgpassContents` gives it (see ``pgpassContents(environment:)``).
+    ///
+    /// User, password, host and database are percent-decoded (`%2Frun%2Fpostgresql` is a socket
+    /// folder). An `@` or `/` left unencoded in the password is still read as part of it (libpq
+    /// wants them as `%40` and `%2F`).
+    ///
+    /// ```swift
+    /// try PostgresLocation.resolve(nil, environment: ["PGHOST": "db", "USER": "dana"], pgpassContents: nil)
+    /// // postgres://dana@db:5432/dana?sslmode=prefer
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - url: A `postgres://` or `postgresql://` URL, or `nil` for the environment alone.
+    ///   - environment: The process's environment (`ProcessInfo.processInfo.environment`).
+    ///   - pgpassContents: The pgpass file's text, or `nil` when there is none.
+    /// - Throws: `PostgresLocationError`, quoting the URL without its password.
     public static func resolve(_ url: String?, environment: [String: String], pgpassContents: String?)
         throws(PostgresLocationError) -> PostgresLocation
     {
-        var host: String?
-        var port: String?
-        var user: String?
-        var password: String?
-        var database: String?
-        var query: [String: String] = [:]
-        let shown = url.map(redactURL) ?? ""
-        if let url {
-            guard let schemeEnd = url.range(of: "://"), isPostgres(url) else {
-                throw .badURL(shown, reason: "it does not start with postgres://")
-            }
-            var rest = Substring(url[schemeEnd.upperBound...])
-            if let mark = rest.firstIndex(of: "?") {
-                for pair in rest[rest.index(after: mark)...].split(separator: "&") {
-                    let parts = pair.split(separator: "=", maxSplits: 1)
-                    let key = String(parts[0])
-                    query[key] = parts.count > 1 ? String(parts[1]).removingPercentEncoding ?? String(parts[1]) : ""
-                }
-                rest = rest[..<mark]
-            }
-            var authority = rest
-            if let slash = rest.firstIndex(of: "/") {
-                let name = rest[rest.index(after: slash)...]
-                if !name.isEmpty { database = String(name).removingPercentEncoding ?? String(name) }
-                authority = rest[..<slash]
-            }
-            if let at = authority.lastIndex(of: "@") {
-                let credentials = authority[..<at]
-                authority = authority[authority.index(after: at)...]
-                if let colon = credentials.firstIndex(of: ":") {
-                    user = String(credentials[..<colon]).removingPercentEncoding
-                    password = String(credentials[credentials.index(after: colon)...]).removingPercentEncoding
-                } else if !credentials.isEmpty {
-                    user = String(credentials).removingPercentEncoding
-                }
-            }
-            if authority.hasPrefix("[") {
-                if let close = authority.firstIndex(of: "]") {
-                    host = String(authority[authority.index(after: authority.startIndex)..<close])
-                    let after = authority[authority.index(after: close)...]
-                    if after.hasPrefix(":") { port = String(after.dropFirst()) }
-                }
-            } else if let colon = authority.lastIndex(of: ":") {
-                host = String(authority[..<colon])
-                port = String(authority[authority.index(after: colon)...])
-            } else if !authority.isEmpty {
-                host = String(authority).removingPercentEncoding
-            }
+        let parts = try url.map { text throws(PostgresLocationError) in try URLParts(parsing: text) } ?? URLParts()
+        func setting(_ name: String) -> String? {
+            guard let value = environment[name], !value.isEmpty else { return nil }
+            return value
         }
-        let known = ["sslmode", "host", "port", "user", "dbname", "password", "sslrootcert"]
-        for key in query.keys.sorted() where !known.contains(key) {
-            throw .badURL(
-                shown, reason: "unknown parameter \"\(key)\" (known: \(known.joined(separator: ", ")))")
+        let shown = parts.redacted
+        let host = parts.host ?? setting("PGHOST") ?? "localhost"
+        let port: Int
+        if let text = parts.port {
+            port = try portNumber(text, source: .url(shown))
+        } else if let text = setting("PGPORT") {
+            port = try portNumber(text, source: .environment("PGPORT"))
+        } else {
+            port = 5432
         }
-        host = query["host"] ?? host
-        port = query["port"] ?? port
-        user = query["user"] ?? user
-        database = query["dbname"] ?? database
-        password = query["password"] ?? password
-        func env(_ key: String) -> String? {
-            environment[key].flatMap { $0.isEmpty ? nil : $0 }
+        guard let user = parts.user ?? setting("PGUSER") ?? setting("USER") ?? setting("LOGNAME") else {
+            throw .noUser(url: url == nil ? nil : shown)
         }
-        let resolvedHost = (host.flatMap { $0.isEmpty ? nil : $0 }) ?? env("PGHOST") ?? "localhost"
-        let portText = port.flatMap { $0.isEmpty ? nil : $0 } ?? env("PGPORT") ?? "5432"
-        guard let resolvedPort = Int(portText), (1...65535).contains(resolvedPort) else {
-            throw .badURL(shown, reason: "port \"\(portText)\" is not a port (1–65535)")
+        let database = parts.database ?? setting("PGDATABASE") ?? user
+        let sslMode: SSLMode
+        if let text = parts.sslMode {
+            guard let mode = SSLMode(libpq: text) else { throw .badSSLMode(text, source: .url(shown)) }
+            sslMode = mode
+        } else if let text = setting("PGSSLMODE") {
+            guard let mode = SSLMode(libpq: text) else { throw .badSSLMode(text, source: .environment("PGSSLMODE")) }
+            sslMode = mode
+        } else {
+            sslMode = .prefer
         }
-        let resolvedUser =
-            user.flatMap { $0.isEmpty ? nil : $0 } ?? env("PGUSER") ?? env("USER") ?? env("LOGNAME")
-            ?? "postgres"
-        let resolvedDatabase = database ?? env("PGDATABASE") ?? resolvedUser
-        let modeText = query["sslmode"] ?? env("PGSSLMODE") ?? "prefer"
-        let mode: SSLMode
-        switch modeText {
-        case "disable": mode = .disable
-        case "allow", "prefer": mode = .prefer
-        case "require": mode = .require
-        case "verify-ca", "verify-full": mode = .verifyFull
-        default:
-            throw .badURL(
-                shown, reason: "sslmode \"\(modeText)\" is not one of disable, prefer, require, verify-full")
+        var password = parts.password ?? setting("PGPASSWORD")
+        if password == nil, let pgpassContents {
+            password = PgPass.password(in: pgpassContents, host: host, port: port, database: database, user: user)
         }
-        var location = PostgresLocation(
-            host: resolvedHost, port: resolvedPort, user: resolvedUser, database: resolvedDatabase,
-            password: password ?? env("PGPASSWORD"), sslMode: mode,
-            rootCertificate: query["sslrootcert"] ?? env("PGSSLROOTCERT"))
-        if location.password == nil, let pgpassContents {
-            location.password = PgPass.password(
-                in: pgpassContents, host: resolvedHost, port: resolvedPort, database: resolvedDatabase,
-                user: resolvedUser)
-        }
-        return location
+        return PostgresLocation(
+            host: host, port: port, user: user, database: database, password: password, sslMode: sslMode,
+            rootCertificate: parts.rootCertificate ?? setting("PGSSLROOTCERT"))
     }
 
-    /// The pgpass file's contents (`PGPASSFILE`, else `~/.pgpass`), or `nil` when there is none or
-    /// it is readable by others (libpq ignores it then too).
+    /// The port `text` names: digits only, 1–65535.
+    private static func portNumber(_ text: String, source: PostgresLocationError.Source)
+        throws(PostgresLocationError) -> Int
+    {
+        guard !text.isEmpty, text.utf8.count <= 5, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+            let port = Int(text), (1...65535).contains(port)
+        else {
+            throw .badPort(text, source: source)
+        }
+        return port
+    }
+
+    /// The pgpass file's contents: `PGPASSFILE`, else `~/.pgpass` (`HOME` from `environment`).
+    ///
+    /// Like libpq, a file that is not a regular file, or that its group or others may read or
+    /// write (mode not `0600` or stricter), is ignored: the result is `nil`, as when there is none.
     public static func pgpassContents(environment: [String: String]) -> String? {
-        let path =
-            environment["PGPASSFILE"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.pgpass"
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 == 0
+        let path: String
+        if let file = environment["PGPASSFILE"], !file.isEmpty {
+            path = file
+        } else if let home = environment["HOME"], !home.isEmpty {
+            path = (home as NSString).appendingPathComponent(".pgpass")
+        } else {
+            path = (NSHomeDirectory() as NSString).appendingPathComponent(".pgpass")
+        }
+        // libpq stat()s the file, following a symbolic link.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue, permissions & 0o077 == 0
         else { return nil }
-        return try? String(contentsOfFile: path, encoding: .utf8)
-    }
-
-    /// A URL with its password replaced, for quoting in errors.
-    static func redactURL(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        var authority = String(rest[..<authorityEnd])
-        if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-            authority.replaceSubrange(authority.index(after: colon)..<at, with: "****")
-        }
-        var redacted = String(url[..<schemeEnd.upperBound]) + authority + String(rest[authorityEnd...])
-        if let range = redacted.range(of: "password=") {
-            let end = redacted[range.upperBound...].firstIndex(of: "&") ?? redacted.endIndex
-            redacted.replaceSubrange(range.upperBound..<end, with: "****")
-        }
-        return redacted
-    }
-}
-
-/// Why a `--db` URL cannot be used.
-public enum PostgresLocationError: Error, Sendable, CustomStringConvertible {
-    /// The URL is malformed; `url` has no password in it.
-    case badURL(String, reason: String)
-
-    /// One line.
-    public var description: String {
-        switch self {
-        case .badURL(let url, let reason):
-            return "--db \"\(url)\": \(reason); give postgres://USER@HOST:PORT/DATABASE?sslmode=require"
-        }
-    }
-}
-
-/// The pgpass file: `hostname:port:database:username:password` lines, `*` matching anything,
-/// `\:` and `\\` escaped, `#` comments; the first matching line wins.
-enum PgPass {
-    /// The password for the connection, if a line matches.
-    static func password(in contents: String, host: String, port: Int, database: String, user: String) -> String? {
-        for line in contents.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-            var fields: [String] = []
-            var field = ""
-            var escaped = false
-            for character in line {
-                if escaped {
-                    field.append(character)
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == ":" && fields.count < 4 {
-                    fields.append(field)
-                    field = ""
-                } else {
-                    field.append(character)
-                }
-            }
-            fields.append(field)
-            guard fields.count == 5 else { continue }
-            let wanted = [host, String(port), database, user]
-            if zip(fields.prefix(4), wanted).allSatisfy({ $0 == "*" || $0 == $1 }) { return fields[4] }
-        }
-        return nil
+        return try? String(contentsOfFile: target, encoding: .utf8)
     }
 }
