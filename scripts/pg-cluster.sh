@@ -3,6 +3,7 @@
 #
 # Usage: scripts/pg-cluster.sh start DIR    (DIR is created if missing; it must hold no cluster yet)
 #        scripts/pg-cluster.sh stop DIR     (safe to call twice, or after a failed start)
+#        scripts/pg-cluster.sh resume DIR   (starts a stopped cluster again, on the same port)
 #
 # `start` runs initdb with the superuser abm_owner (password owner-secret), a self-signed TLS
 # certificate (CN=localhost, SAN localhost and 127.0.0.1) and a server listening on 127.0.0.1 only,
@@ -24,7 +25,7 @@ owner=abm_owner
 password=owner-secret
 
 usage() {
-    echo "usage: $0 start DIR | stop DIR" >&2
+    echo "usage: $0 start DIR | stop DIR | resume DIR" >&2
     exit 64
 }
 
@@ -186,10 +187,20 @@ stop() {
     return 0
 }
 
+resume() {
+    local dir=$1 bin
+    [[ -d $dir/data ]] || fail "$dir holds no cluster (start one first)"
+    bin=$(find_bin)
+    user=$(stat -c %U "$dir/data")
+    as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 30 start >/dev/null 2>&1 ||
+        fail "the server did not start again; its log ($dir/log) ends: $(tail -n 5 "$dir/log" 2>/dev/null)"
+}
+
 (($# == 2)) || usage
 user=
 case $1 in
 start) start "$2" ;;
 stop) stop "$2" ;;
+resume) resume "$2" ;;
 *) usage ;;
 esac

@@ -399,13 +399,13 @@ private func shows(_ line: String, _ pattern: String) -> Bool {
 }
 
 /// `text` quoted for the POSIX shell.
-private func quotedForShell(_ text: String) -> String {
+func quotedForShell(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 /// Display columns as the terminal counts them: the C library's `wcwidth` in a UTF-8 locale, as
 /// tmux does — independent of the board's own width table.
-private enum TerminalColumns {
+enum TerminalColumns {
     private typealias WidthFunction = @convention(c) (Int32) -> Int32
 
     static func of(_ text: some StringProtocol) throws -> Int {
@@ -423,7 +423,7 @@ private enum TerminalColumns {
 }
 
 /// What the pane shows: its lines as text and, when captured with `-e`, with their styles.
-private struct TerminalScreen: Equatable {
+struct TerminalScreen: Equatable {
     /// The lines as text (tmux trims trailing spaces).
     let lines: [String]
     /// The lines with tmux's SGR escapes (only from `capture-pane -e`; else the same as `lines`).
@@ -476,7 +476,7 @@ private struct TerminalScreen: Equatable {
 }
 
 /// The terminal modes tmux tracks for the pane.
-private struct PaneModes: CustomStringConvertible {
+struct PaneModes: CustomStringConvertible {
     var alternateScreen: Bool
     var cursorVisible: Bool
     var keypad: Bool
@@ -487,7 +487,7 @@ private struct PaneModes: CustomStringConvertible {
 }
 
 /// A command's exit status and output.
-private struct CommandResult {
+struct CommandResult {
     var status: Int32
     var output: String
     var error: String
@@ -497,21 +497,25 @@ private struct CommandResult {
 /// there. Everything is removed at the end, even when the test fails: the server is killed, the
 /// server and the pane's processes waited for (and killed if they linger), the socket and the
 /// directory deleted.
-private final class TmuxBoard {
+final class TmuxBoard {
     /// The pane's title, set before the board starts; nothing the board shows may change it.
     static let title = "abm-e2e"
 
     let directory: URL
     let binary: String
     let tmux: String
+    /// The `--db` value of every command: `store.sqlite` in the directory, or the team store given.
     let database: String
+    /// Who the board and the commands record as (`ABMBOARD_USER`).
+    let user: String
     private let server = "abm-\(UUID().uuidString)"
     private var socket: String?
     private var serverPID: pid_t?
     private var panePID: pid_t?
     private var commands = 0
 
-    init(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// A board on `database` (default: a new `store.sqlite` in its directory), recording as `user`.
+    init(database: String? = nil, user: String = "tester", sourceLocation: SourceLocation = #_sourceLocation) throws {
         tmux = try #require(
             AbmboardBinary.tmux,
             """
@@ -522,7 +526,8 @@ private final class TmuxBoard {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("abmboard-terminal-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = directory.appendingPathComponent("store.sqlite").path
+        self.database = database ?? directory.appendingPathComponent("store.sqlite").path
+        self.user = user
     }
 
     deinit {
@@ -592,8 +597,8 @@ private final class TmuxBoard {
     /// store by its name in the directory the pane starts in, as the status bar shows it.
     private var boardCommand: [String] {
         [
-            "/usr/bin/env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=tmux-256color", "ABMBOARD_USER=tester", binary,
-            "--db", "store.sqlite", "--as-of", BoardTerminalTests.asOf,
+            "/usr/bin/env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=tmux-256color", "ABMBOARD_USER=\(user)", binary,
+            "--db", database.hasPrefix("postgres") ? database : "store.sqlite", "--as-of", BoardTerminalTests.asOf,
         ]
     }
 
@@ -769,7 +774,7 @@ private final class TmuxBoard {
 /// command starts keeps it open, so that command would never be seen to end. Here the child gets
 /// no descriptor but its standard ones, the default signal mask and default dispositions (a
 /// test's thread blocks SIGINT, SIGTERM and SIGHUP, and the board would inherit that through tmux).
-private enum Spawn {
+enum Spawn {
     #if os(Linux)
         private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     #endif
@@ -856,6 +861,6 @@ private enum Spawn {
 }
 
 /// A tmux command that failed.
-private struct TmuxFailure: Error, CustomStringConvertible {
+struct TmuxFailure: Error, CustomStringConvertible {
     let description: String
 }

@@ -29,10 +29,11 @@ enum TeamServer {
 
     /// Runs one statement with psql as the owner (or `user`); throws when the owner's fails.
     @discardableResult
-    static func psql(_ sql: String, database: String = "postgres", user: String? = nil, password: String? = nil)
-        throws -> (status: Int32, output: String, error: String)
-    {
-        let server = try settings()
+    static func psql(
+        _ sql: String, database: String = "postgres", user: String? = nil, password: String? = nil,
+        on given: Settings? = nil
+    ) throws -> (status: Int32, output: String, error: String) {
+        let server = try given ?? settings()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
@@ -81,11 +82,12 @@ final class TeamDatabase {
     private let server: TeamServer.Settings
     private var logins: [String] = []
 
-    /// Creates the database and migrates it with the binary at `binary`.
-    init(binary: String) throws {
-        server = try TeamServer.settings()
+    /// Creates the database on `server` (default: the test server) and migrates it with the
+    /// binary at `binary`.
+    init(binary: String, server given: TeamServer.Settings? = nil) throws {
+        server = try given ?? TeamServer.settings()
         name = "abmcli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        try TeamServer.psql("CREATE DATABASE \(name)")
+        try TeamServer.psql("CREATE DATABASE \(name)", on: server)
         let migrate = try Self.run(binary, ["db", "migrate", "--db", url()])
         guard migrate.status == 0 else {
             throw TeamServer.Failed(message: "abmboard db migrate exited \(migrate.status): \(migrate.error)")
@@ -93,8 +95,8 @@ final class TeamDatabase {
     }
 
     deinit {
-        _ = try? TeamServer.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-        for login in logins { _ = try? TeamServer.psql("DROP ROLE IF EXISTS \(login)") }
+        _ = try? TeamServer.psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: server)
+        for login in logins { _ = try? TeamServer.psql("DROP ROLE IF EXISTS \(login)", on: server) }
     }
 
     /// The database's URL for a login (the owner's by default), with its password.
@@ -147,6 +149,79 @@ final class TeamDatabase {
         process.waitUntilExit()
         return (
             process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self)
+        )
+    }
+}
+
+/// A PostgreSQL cluster of one test's own (scripts/pg-cluster.sh in a new folder), for the tests
+/// that stop and start the server, which the shared test server must never be.
+final class PrivateCluster {
+    /// The cluster's folder.
+    let directory: String
+    /// Where it listens and its owner's login.
+    let settings: TeamServer.Settings
+    private let script: String
+
+    /// Starts a new cluster.
+    init() throws {
+        script =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/pg-cluster.sh").path
+        var template = Array("/tmp/abmpgt.XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw TeamServer.Failed(message: "mkdtemp failed") }
+        directory = String(cString: made)
+        let started = try Self.bash([script, "start", directory])
+        guard started.status == 0 else {
+            throw TeamServer.Failed(message: "pg-cluster.sh start: \(started.error)")
+        }
+        let environment = try String(contentsOfFile: directory + "/env", encoding: .utf8)
+        var values: [String: String] = [:]
+        for line in environment.split(separator: "\n") where line.hasPrefix("export ") {
+            let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { values[String(pair[0])] = String(pair[1]) }
+        }
+        guard let host = values["ABMBOARD_TEST_PG_HOST"], let port = values["ABMBOARD_TEST_PG_PORT"].flatMap(Int.init),
+            let owner = values["ABMBOARD_TEST_PG_OWNER"], let password = values["ABMBOARD_TEST_PG_PASSWORD"]
+        else {
+            throw TeamServer.Failed(message: "pg-cluster.sh wrote no settings to \(directory)/env")
+        }
+        settings = TeamServer.Settings(host: host, port: port, owner: owner, password: password)
+    }
+
+    deinit {
+        _ = try? Self.bash([script, "stop", directory])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Stops the server (fast shutdown: every connection is cut).
+    func stopServer() throws {
+        let stopped = try Self.bash([script, "stop", directory])
+        guard stopped.status == 0 else { throw TeamServer.Failed(message: "pg-cluster.sh stop: \(stopped.error)") }
+    }
+
+    /// Starts the stopped server again, on the same port.
+    func resumeServer() throws {
+        let resumed = try Self.bash([script, "resume", directory])
+        guard resumed.status == 0 else {
+            throw TeamServer.Failed(message: "pg-cluster.sh resume: \(resumed.error)")
+        }
+    }
+
+    /// Runs bash with `arguments`, through `Spawn` rather than `Process`: the server the script
+    /// starts would keep `Process`'s socket open, and the script would never be seen to end.
+    private static func bash(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let base = NSTemporaryDirectory() + "/abmboard-pg-cluster-\(UUID().uuidString)"
+        let (output, error) = (base + ".out", base + ".err")
+        defer {
+            try? FileManager.default.removeItem(atPath: output)
+            try? FileManager.default.removeItem(atPath: error)
+        }
+        let status = try Spawn.run(
+            "/bin/bash", arguments, environment: ProcessInfo.processInfo.environment, output: output, error: error,
+            timeout: 120)
+        return (
+            status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "",
+            (try? String(contentsOfFile: error, encoding: .utf8)) ?? ""
         )
     }
 }
