@@ -1,4 +1,5 @@
 import ABMCore
+import ABMSQLiteStore
 import ArgumentParser
 
 /// `abmboard bench`: measures the engine on a generated programme (build with `-c release`).
@@ -38,6 +39,21 @@ public struct BenchCommand: ParsableCommand {
     @Flag(help: "Measure the terminal board on a copy of the store (--db) instead of the engine.")
     public var board = false
 
+    /// Load the team store instead.
+    @Flag(
+        help:
+            "Load the store (--db; it is written to: use a database made for it) with --clients writers for --seconds, then check its history."
+    )
+    public var team = false
+
+    /// Writers for --team.
+    @Option(help: "Writers for --team, each on its own connection.")
+    public var clients: Int = 20
+
+    /// How long --team writes.
+    @Option(help: "Seconds --team writes for.")
+    public var seconds: Double = 60
+
     /// The store and the board's as-of.
     @OptionGroup public var global: GlobalOptions
 
@@ -50,10 +66,24 @@ public struct BenchCommand: ParsableCommand {
         guard touches >= 0 else { throw ValidationError("--touches must be 0 or more, found \(touches)") }
         guard days >= 7 else { throw ValidationError("--days must be at least 7, found \(days)") }
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1, found \(repetitions)") }
+        guard clients >= 2 else { throw ValidationError("--clients must be at least 2, found \(clients)") }
+        guard seconds > 0 else { throw ValidationError("--seconds must be more than 0, found \(seconds)") }
     }
 
     /// Runs the benchmark and prints its figures.
     public func run() throws {
+        if team {
+            let target = global.storeTarget
+            let benchmark = TeamBenchmark(
+                open: {
+                    switch target {
+                    case .sqlite(let path): return try SQLiteStore(path: path, create: false)
+                    case .postgres(let url): return try PostgresTarget.open(url: url)
+                    }
+                }, clients: clients, seconds: seconds)
+            print(TeamBenchmark.format(try benchmark.run()))
+            return
+        }
         if board {
             let benchmark = BoardBenchmark(
                 path: global.storePath, asOf: try global.asOfInstant(), marks: 200, renders: 50 * repetitions)

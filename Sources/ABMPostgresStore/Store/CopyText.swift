@@ -32,11 +32,29 @@ struct CopyText {
         buffer.writeInteger(UInt8(0x09))
     }
 
-    /// An integer field (NULL when `nil`).
+    /// An integer field (NULL when `nil`), its digits written straight into the buffer.
     mutating func int<T: BinaryInteger>(_ value: T?) {
         guard let value else { return null() }
-        buffer.writeString(String(value))
-        buffer.writeInteger(UInt8(0x09))
+        var magnitude = UInt64(value.magnitude)
+        let negative = value < 0
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 22) { target in
+            var digits = 0
+            var rest = magnitude
+            repeat {
+                digits += 1
+                rest /= 10
+            } while rest > 0
+            let length = digits + (negative ? 1 : 0)
+            var index = length - 1
+            repeat {
+                target[index] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+                index -= 1
+            } while magnitude > 0
+            if negative { target[0] = 0x2D }
+            target[length] = 0x09
+            return length + 1
+        }
     }
 
     /// A floating-point field (NULL when `nil`), exactly as Swift prints it (round-trips).
@@ -51,17 +69,27 @@ struct CopyText {
         buffer.writeStaticString(value ? "t\t" : "f\t")
     }
 
-    /// A `bytea` field, hex-encoded.
+    /// A `bytea` field, hex-encoded (in one pass over the buffer's memory: a block is written a
+    /// byte pair at a time, and this is the import's hottest loop).
     mutating func bytes(_ value: [UInt8]) {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         buffer.writeStaticString("\\\\x")
-        buffer.reserveCapacity(minimumWritableBytes: value.count * 2 + 1)
-        for byte in value {
-            buffer.writeInteger(digits[Int(byte >> 4)])
-            buffer.writeInteger(digits[Int(byte & 0x0F)])
+        _ = value.withUnsafeBufferPointer { source in
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: source.count * 2 + 1) { target in
+                Self.hexDigits.withUTF8Buffer { hex in
+                    var out = 0
+                    for byte in source {
+                        target[out] = hex[Int(byte >> 4)]
+                        target[out + 1] = hex[Int(byte & 0x0F)]
+                        out += 2
+                    }
+                    target[out] = 0x09
+                    return out + 1
+                }
+            }
         }
-        buffer.writeInteger(UInt8(0x09))
     }
+
+    private static let hexDigits: StaticString = "0123456789abcdef"
 
     /// A NULL field.
     mutating func null() {

@@ -10,41 +10,39 @@ extension PostgresStore {
     public func changes(since: Int64) throws(StoreError) -> StoreChanges? {
         try read { connection in
             let revision = try await Self.revision(connection)
-            var kinds: [(Int64, Int64?, String?)] = []
-            for try await row in try await connection.query(
+            // The records come in the same query (a board refreshing under many writers would
+            // otherwise pay one round trip a record); logged touches, rarer, one by one.
+            var kinds: [(seq: Int64?, touchId: String?, record: HistoryRecord?)] = []
+            for try await (seq, touchId, at, by, event, tier, note, accountId) in try await connection.query(
                 """
-                SELECT revision, history_seq, touch_id FROM abmboard.change_kind
-                WHERE revision > \(since) ORDER BY revision
+                SELECT c.history_seq, c.touch_id, h.at, h.by, h.event, h.tier, h.note, a.account_id
+                FROM abmboard.change_kind c
+                LEFT JOIN abmboard.history h ON h.seq = c.history_seq
+                LEFT JOIN abmboard.account a ON a.number = h.account
+                WHERE c.revision > \(since) ORDER BY c.revision
                 """, logger: Self.logger
-            ).decode((Int64, Int64?, String?).self) {
-                kinds.append(row)
+            ).decode((Int64?, String?, Int64?, String?, String?, Int16?, String?, String?).self) {
+                var record: HistoryRecord?
+                if let at, let by, let event, let accountId,
+                    let decoded = HistoryCoding.event(event, tier: tier.map(Int.init), note: note)
+                {
+                    record = HistoryRecord(accountId: accountId, at: Instant(seconds: at), by: by, event: decoded)
+                }
+                kinds.append((seq, touchId, record))
             }
             guard Int64(kinds.count) == revision - since else { return nil }
             var changes = StoreChanges(revision: revision)
-            for (_, seq, touchId) in kinds {
-                if let seq {
-                    guard let record = try await Self.record(connection, seq: seq) else { return nil }
+            for kind in kinds {
+                if kind.seq != nil {
+                    guard let record = kind.record else { return nil }
                     changes.records.append(record)
-                } else if let touchId {
+                } else if let touchId = kind.touchId {
                     guard let touch = try await Self.touch(connection, id: touchId) else { return nil }
                     changes.touches.append(touch)
                 }
             }
             return changes
         }
-    }
-
-    private static func record(_ connection: PostgresConnection, seq: Int64) async throws -> HistoryRecord? {
-        for try await (at, by, event, tier, note, accountId) in try await connection.query(
-            """
-            SELECT h.at, h.by, h.event, h.tier, h.note, a.account_id
-            FROM abmboard.history h JOIN abmboard.account a ON a.number = h.account WHERE h.seq = \(seq)
-            """, logger: Self.logger
-        ).decode((Int64, String, String, Int16?, String?, String).self) {
-            guard let decoded = HistoryCoding.event(event, tier: tier.map(Int.init), note: note) else { return nil }
-            return HistoryRecord(accountId: accountId, at: Instant(seconds: at), by: by, event: decoded)
-        }
-        return nil
     }
 
     private static func touch(_ connection: PostgresConnection, id: String) async throws -> Touch? {

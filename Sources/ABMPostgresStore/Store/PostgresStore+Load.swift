@@ -85,38 +85,84 @@ extension PostgresStore {
     /// Everything the programme is built from, read on one connection in one snapshot.
     static func snapshot(_ connection: PostgresConnection) async throws -> Snapshot {
         let revision = try await Self.revision(connection)
+        // Accounts and contacts come as one array a column, in one row each: decoding hundreds
+        // of thousands of rows one by one costs seconds, arrays a fraction of that. A nullable
+        // text is "+" and the text, or "" for NULL; a nullable number has a mask of its NULLs.
         var accounts: [(number: Int32, account: Account)] = []
         for try await row in try await connection.query(
             """
-            SELECT number, account_id, name, imported_tier, domain, industry, employees, annual_revenue, region,
-                   owner, sdr, icp_score, holdout, parent_account_id
-            FROM abmboard.account ORDER BY number
+            SELECT coalesce(array_agg(number), '{}'), coalesce(array_agg(account_id), '{}'),
+                   coalesce(array_agg(name), '{}'), coalesce(array_agg(imported_tier), '{}'),
+                   coalesce(array_agg(coalesce('+' || domain, '')), '{}'),
+                   coalesce(array_agg(coalesce('+' || industry, '')), '{}'),
+                   coalesce(array_agg(coalesce(employees, 0)), '{}'), coalesce(array_agg(employees IS NULL), '{}'),
+                   coalesce(array_agg(coalesce(annual_revenue, 0)), '{}'),
+                   coalesce(array_agg(annual_revenue IS NULL), '{}'),
+                   coalesce(array_agg(coalesce('+' || region, '')), '{}'),
+                   coalesce(array_agg(coalesce('+' || owner, '')), '{}'),
+                   coalesce(array_agg(coalesce('+' || sdr, '')), '{}'),
+                   coalesce(array_agg(coalesce(icp_score, 0::smallint)), '{}'), coalesce(array_agg(icp_score IS NULL), '{}'),
+                   coalesce(array_agg(holdout), '{}'), coalesce(array_agg(coalesce('+' || parent_account_id, '')), '{}')
+            FROM (SELECT * FROM abmboard.account ORDER BY number) AS a
             """, logger: Self.logger
         ).decode(
             (
-                Int32, String, String, Int16, String?, String?, Int64?, Double?, String?, String?, String?, Int16?,
-                Bool, String?
+                [Int32], [String], [String], [Int16], [String], [String], [Int64], [Bool], [Double], [Bool], [String],
+                [String], [String], [Int16], [Bool], [Bool], [String]
             ).self)
         {
-            let account = Account(
-                id: row.1, name: row.2, importedTier: Tier(rawValue: Int(row.3)) ?? .three, domain: row.4,
-                industry: row.5, employees: row.6.map(Int.init), annualRevenue: row.7, region: row.8, owner: row.9,
-                sdr: row.10, icpScore: row.11.map(Int.init), holdout: row.12, parentAccountId: row.13)
-            accounts.append((row.0, account))
+            let (
+                numbers, ids, names, tiers, domains, industries, employees, employeesNull, revenues, revenuesNull,
+                regions, owners, sdrs, icps, icpsNull, holdouts, parents
+            ) = row
+            let count = numbers.count
+            var lengths: [Int] = [
+                ids.count, names.count, tiers.count, domains.count, industries.count, employees.count,
+            ]
+            lengths += [
+                employeesNull.count, revenues.count, revenuesNull.count, regions.count, owners.count, sdrs.count,
+            ]
+            lengths += [icps.count, icpsNull.count, holdouts.count, parents.count]
+            guard lengths.allSatisfy({ $0 == count })
+            else { throw StoreError.database("the accounts' columns differ in length") }
+            accounts.reserveCapacity(count)
+            for i in 0..<count {
+                let account = Account(
+                    id: ids[i], name: names[i], importedTier: Tier(rawValue: Int(tiers[i])) ?? .three,
+                    domain: Self.nullable(domains[i]), industry: Self.nullable(industries[i]),
+                    employees: employeesNull[i] ? nil : Int(employees[i]),
+                    annualRevenue: revenuesNull[i] ? nil : revenues[i],
+                    region: Self.nullable(regions[i]), owner: Self.nullable(owners[i]), sdr: Self.nullable(sdrs[i]),
+                    icpScore: icpsNull[i] ? nil : Int(icps[i]), holdout: holdouts[i],
+                    parentAccountId: Self.nullable(parents[i]))
+                accounts.append((numbers[i], account))
+            }
         }
         var contacts: [SnapshotContact] = []
         var highestContact: Int32 = 0
         for try await row in try await connection.query(
             """
-            SELECT number, account, contact_id, name, title, buying_role, email, active
-            FROM abmboard.contact ORDER BY number
+            SELECT coalesce(array_agg(number), '{}'), coalesce(array_agg(account), '{}'),
+                   coalesce(array_agg(contact_id), '{}'), coalesce(array_agg(name), '{}'),
+                   coalesce(array_agg(coalesce('+' || title, '')), '{}'), coalesce(array_agg(buying_role), '{}'),
+                   coalesce(array_agg(coalesce('+' || email, '')), '{}'), coalesce(array_agg(active), '{}')
+            FROM (SELECT * FROM abmboard.contact ORDER BY number) AS c
             """, logger: Self.logger
-        ).decode((Int32, Int32, String, String, String?, String, String?, Bool).self) {
-            contacts.append(
-                SnapshotContact(
-                    number: row.0, account: row.1, id: row.2, name: row.3, title: row.4, role: row.5, email: row.6,
-                    active: row.7))
-            highestContact = max(highestContact, row.0)
+        ).decode(([Int32], [Int32], [String], [String], [String], [String], [String], [Bool]).self) {
+            let (numbers, owners, ids, names, titles, roles, emails, active) = row
+            let count = numbers.count
+            let lengths: [Int] = [owners.count, ids.count, names.count, titles.count, roles.count, emails.count]
+            guard lengths.allSatisfy({ $0 == count }) && active.count == count
+            else { throw StoreError.database("the contacts' columns differ in length") }
+            contacts.reserveCapacity(count)
+            for i in 0..<count {
+                contacts.append(
+                    SnapshotContact(
+                        number: numbers[i], account: owners[i], id: ids[i], name: names[i],
+                        title: Self.nullable(titles[i]), role: roles[i], email: Self.nullable(emails[i]),
+                        active: active[i]))
+                highestContact = max(highestContact, numbers[i])
+            }
         }
         var contactAccount = [Int32](repeating: -1, count: Int(highestContact) + 1)
         for contact in contacts where contact.number >= 0 { contactAccount[Int(contact.number)] = contact.account }
@@ -228,5 +274,10 @@ extension PostgresStore {
         var event: String
         var tier: Int16?
         var note: String?
+    }
+
+    /// A nullable text as the snapshot's arrays carry it: "" for NULL, else "+" and the text.
+    private static func nullable(_ field: String) -> String? {
+        field.isEmpty ? nil : String(field.dropFirst())
     }
 }

@@ -5,66 +5,123 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresStore {
+    /// A touch block as a row of `touch_block`.
+    typealias BlockRow = (account: Int32, touches: Int, idBytes: Int, data: [UInt8])
+
     /// Upserts touches: the ids and their accounts are copied into a staging table and merged
     /// into `touch_key` (new ids inserted, moved ones re-pointed); then every account the file
     /// touches gets its block rewritten (straight from the file for an account without
-    /// touches, merged by id otherwise), copied in and merged the same way.
+    /// touches, merged by id otherwise), copied in and merged the same way. Into a store with no
+    /// touches yet (a programme's first import) both go straight into their tables.
     public func importTouches(_ rows: TouchRows, progress: (Int) -> Void) throws(StoreError) -> ImportSummary {
         let groups = TouchGroups(rows)
         progress(0)
         defer { progress(rows.count) }
         return try write { connection in
             try await Self.requireManager(connection, what: "touches")
+            // Others' logged touches wait for the import (readers do not), so what it reads of
+            // the stored touches stays true until it commits.
+            try await connection.query(
+                "LOCK TABLE abmboard.touch_key, abmboard.touch_block IN SHARE ROW EXCLUSIVE MODE", logger: Self.logger)
             var summary = ImportSummary(kind: "touches", rows: rows.count, added: 0, updated: 0)
             let terms = try await Self.termNumbers(connection, rows.terms)
-            var isNew = [Bool](repeating: true, count: rows.count)
-            let movedFrom = try await Self.mergeKeys(connection, rows: rows, isNew: &isNew)
-            summary.added = isNew.lazy.filter { $0 }.count
-
-            var affected = Set(groups.accounts.map(\.account))
-            affected.formUnion(movedFrom.keys)
-            var stored: [Int32: [StoredTouch]] = [:]
-            for try await (account, data) in try await connection.query(
-                "SELECT account, data FROM abmboard.touch_block WHERE account = ANY(\(affected.sorted()))",
-                logger: Self.logger
-            ).decode((Int32, ByteBuffer).self) {
-                guard let touches = data.withUnsafeReadableBytes({ TouchBlock.decode($0) }) else {
-                    throw StoreError.database("the touch block of account number \(account) is damaged")
-                }
-                stored[account] = touches
-            }
-            var blocks: [(account: Int32, touches: Int, idBytes: Int, data: [UInt8])] = []
-            var buffer: [UInt8] = []
-            for group in groups.accounts {
-                let account = group.account
-                let indexes = groups.order[group.range]
-                guard let existing = stored[account] else {
-                    let idBytes = TouchMerge.freshBlock(rows, indexes: indexes, terms: terms, into: &buffer)
-                    blocks.append((account, indexes.count, idBytes, buffer))
-                    summary.updated += indexes.lazy.filter { !isNew[Int($0)] }.count
-                    continue
-                }
-                let merged = TouchMerge.merge(
-                    stored: existing, incoming: indexes.map { TouchMerge.incoming(rows, row: Int($0), terms: terms) },
-                    isNew: indexes.map { isNew[Int($0)] }, leaving: Set(movedFrom[account] ?? []))
-                summary.updated += merged.updated
-                guard merged.changed else { continue }
-                blocks.append(Self.block(account, merged.touches))
-            }
             let inFile = Set(groups.accounts.map(\.account))
-            for (account, leaving) in movedFrom.sorted(by: { $0.key < $1.key }) where !inFile.contains(account) {
-                blocks.append(Self.block(account, TouchMerge.removing(Set(leaving), from: stored[account] ?? [])))
+            let blocks: [BlockRow]
+            let stored: [Int32: [StoredTouch]]
+            if try await Self.anyTouchStored(connection) {
+                var isNew = [Bool](repeating: true, count: rows.count)
+                let movedFrom = try await Self.mergeKeys(connection, rows: rows, isNew: &isNew)
+                stored = try await Self.storedBlocks(connection, inFile.union(movedFrom.keys))
+                let built = Self.buildBlocks(
+                    rows, groups: groups, terms: terms, stored: stored, isNew: isNew, movedFrom: movedFrom)
+                blocks = built.blocks
+                summary.added = isNew.lazy.filter { $0 }.count
+                summary.updated = built.updated
+            } else {
+                // Every id is new (a file has no id twice) and none moves.
+                stored = try await Self.storedBlocks(connection, inFile)
+                let built = Self.buildBlocks(
+                    rows, groups: groups, terms: terms, stored: stored,
+                    isNew: [Bool](repeating: true, count: rows.count), movedFrom: [:])
+                try await connection.copyRows(
+                    into: Self.qualified("touch_key"), columns: ["touch_id", "account"], count: rows.count
+                ) { index, text in
+                    text.text(rows.ids[index])
+                    text.int(rows.account[index])
+                    text.endRow()
+                }
+                blocks = built.blocks
+                summary.added = rows.count
+                summary.updated = built.updated
             }
-            try await Self.writeBlocks(connection, blocks)
+            try await Self.writeBlocks(connection, blocks, anyStored: !stored.isEmpty)
             try await Self.commitChange(connection, blocks.map(\.account))
             return summary
         }
     }
 
+    /// Whether any touch is stored.
+    private static func anyTouchStored(_ connection: PostgresConnection) async throws -> Bool {
+        for try await stored in try await connection.query(
+            "SELECT EXISTS (SELECT 1 FROM abmboard.touch_key)", logger: Self.logger
+        ).decode(Bool.self) {
+            return stored
+        }
+        return false
+    }
+
+    /// The stored touches of `accounts` that have a block.
+    private static func storedBlocks(_ connection: PostgresConnection, _ accounts: Set<Int32>) async throws -> [Int32:
+        [StoredTouch]]
+    {
+        var stored: [Int32: [StoredTouch]] = [:]
+        for try await (account, data) in try await connection.query(
+            "SELECT account, data FROM abmboard.touch_block WHERE account = ANY(\(accounts.sorted()))",
+            logger: Self.logger
+        ).decode((Int32, ByteBuffer).self) {
+            guard let touches = data.withUnsafeReadableBytes({ TouchBlock.decode($0) }) else {
+                throw StoreError.database("the touch block of account number \(account) is damaged")
+            }
+            stored[account] = touches
+        }
+        return stored
+    }
+
+    /// The blocks to write: each account of the file's, fresh or merged with its stored
+    /// touches, and those of accounts touches moved away from; with how many stored touches
+    /// the file changed.
+    private static func buildBlocks(
+        _ rows: TouchRows, groups: TouchGroups, terms: [Int32], stored: [Int32: [StoredTouch]], isNew: [Bool],
+        movedFrom: [Int32: [String]]
+    ) -> (blocks: [BlockRow], updated: Int) {
+        var blocks: [BlockRow] = []
+        var updated = 0
+        var buffer: [UInt8] = []
+        for group in groups.accounts {
+            let account = group.account
+            let indexes = groups.order[group.range]
+            guard let existing = stored[account] else {
+                let idBytes = TouchMerge.freshBlock(rows, indexes: indexes, terms: terms, into: &buffer)
+                blocks.append((account, indexes.count, idBytes, buffer))
+                updated += indexes.lazy.filter { !isNew[Int($0)] }.count
+                continue
+            }
+            let merged = TouchMerge.merge(
+                stored: existing, incoming: indexes.map { TouchMerge.incoming(rows, row: Int($0), terms: terms) },
+                isNew: indexes.map { isNew[Int($0)] }, leaving: Set(movedFrom[account] ?? []))
+            updated += merged.updated
+            guard merged.changed else { continue }
+            blocks.append(Self.block(account, merged.touches))
+        }
+        let inFile = Set(groups.accounts.map(\.account))
+        for (account, leaving) in movedFrom.sorted(by: { $0.key < $1.key }) where !inFile.contains(account) {
+            blocks.append(Self.block(account, TouchMerge.removing(Set(leaving), from: stored[account] ?? [])))
+        }
+        return (blocks, updated)
+    }
+
     /// A block's row for the staging table.
-    private static func block(_ account: Int32, _ touches: [StoredTouch]) -> (
-        account: Int32, touches: Int, idBytes: Int, data: [UInt8]
-    ) {
+    private static func block(_ account: Int32, _ touches: [StoredTouch]) -> BlockRow {
         (account, touches.count, touches.reduce(0) { $0 + $1.id.utf8.count }, TouchBlock.encode(touches))
     }
 
@@ -86,49 +143,45 @@ extension PostgresStore {
             text.endRow()
         }
         var movedFrom: [Int32: [String]] = [:]
-        var anyStored = false
-        for try await stored in try await connection.query(
-            "SELECT EXISTS (SELECT 1 FROM abmboard.touch_key)", logger: Self.logger
-        ).decode(Bool.self) {
-            anyStored = stored
+        try await connection.query("ANALYZE touch_stage", logger: Self.logger)
+        for try await (line, previous) in try await connection.query(
+            "SELECT s.line, k.account FROM touch_stage s JOIN abmboard.touch_key k USING (touch_id)",
+            logger: Self.logger
+        ).decode((Int32, Int32).self) {
+            let row = Int(line)
+            guard row >= 0 && row < rows.count else { continue }
+            isNew[row] = false
+            if previous != rows.account[row] { movedFrom[previous, default: []].append(rows.ids[row]) }
         }
-        if anyStored {
-            try await connection.query("ANALYZE touch_stage", logger: Self.logger)
-            for try await (line, previous) in try await connection.query(
-                "SELECT s.line, k.account FROM touch_stage s JOIN abmboard.touch_key k USING (touch_id)",
-                logger: Self.logger
-            ).decode((Int32, Int32).self) {
-                let row = Int(line)
-                guard row >= 0 && row < rows.count else { continue }
-                isNew[row] = false
-                if previous != rows.account[row] { movedFrom[previous, default: []].append(rows.ids[row]) }
-            }
-            try await connection.query(
-                """
-                INSERT INTO abmboard.touch_key (touch_id, account) SELECT touch_id, account FROM touch_stage
-                ON CONFLICT (touch_id) DO UPDATE SET account = EXCLUDED.account
-                WHERE touch_key.account <> EXCLUDED.account
-                """, logger: Self.logger)
-        } else {
-            try await connection.query(
-                "INSERT INTO abmboard.touch_key (touch_id, account) SELECT touch_id, account FROM touch_stage",
-                logger: Self.logger)
-        }
+        try await connection.query(
+            """
+            INSERT INTO abmboard.touch_key (touch_id, account) SELECT touch_id, account FROM touch_stage
+            ON CONFLICT (touch_id) DO UPDATE SET account = EXCLUDED.account
+            WHERE touch_key.account <> EXCLUDED.account
+            """, logger: Self.logger)
         return movedFrom
     }
 
-    /// Copies blocks into a staging table and replaces the stored ones.
+    /// A table of the `abmboard` schema as `copyFrom` wants it (it puts the name in quotes as
+    /// given, so the quotes between schema and table are ours).
+    private static func qualified(_ table: String) -> String { "abmboard\".\"\(table)" }
+
+    /// Copies blocks into a staging table and replaces the stored ones; straight into the
+    /// table when none of them is stored yet.
     private static func writeBlocks(
-        _ connection: PostgresConnection, _ blocks: [(account: Int32, touches: Int, idBytes: Int, data: [UInt8])]
+        _ connection: PostgresConnection, _ blocks: [BlockRow], anyStored: Bool
     ) async throws {
         guard !blocks.isEmpty else { return }
-        try await connection.query(
-            """
-            CREATE TEMP TABLE block_stage (account integer, touches integer, id_bytes integer, data bytea)
-            ON COMMIT DROP
-            """, logger: Self.logger)
+        if anyStored {
+            try await connection.query(
+                """
+                CREATE TEMP TABLE block_stage (account integer, touches integer, id_bytes integer, data bytea)
+                ON COMMIT DROP
+                """, logger: Self.logger)
+        }
         try await connection.copyRows(
-            into: "block_stage", columns: ["account", "touches", "id_bytes", "data"], count: blocks.count
+            into: anyStored ? "block_stage" : Self.qualified("touch_block"),
+            columns: ["account", "touches", "id_bytes", "data"], count: blocks.count
         ) { index, text in
             text.int(blocks[index].account)
             text.int(blocks[index].touches)
@@ -136,6 +189,7 @@ extension PostgresStore {
             text.bytes(blocks[index].data)
             text.endRow()
         }
+        guard anyStored else { return }
         try await connection.query(
             """
             INSERT INTO abmboard.touch_block (account, touches, id_bytes, data)

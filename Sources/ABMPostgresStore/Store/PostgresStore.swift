@@ -73,17 +73,30 @@ public final class PostgresStore: ProgrammeStore, @unchecked Sendable {
     /// The ids an import may refer to.
     public func catalog() throws(StoreError) -> ImportCatalog {
         try read { connection in
+            // Each table as three arrays in one row (fed from one scan, so in the same order):
+            // hundreds of thousands of contacts decode several times faster than as rows.
             var accounts: [String: Int32] = [:]
-            for try await (id, number) in try await connection.query(
-                "SELECT account_id, number FROM abmboard.account", logger: Self.logger
-            ).decode((String, Int32).self) {
-                accounts[id] = number
+            for try await (ids, numbers) in try await connection.query(
+                """
+                SELECT coalesce(array_agg(account_id), '{}'), coalesce(array_agg(number), '{}')
+                FROM abmboard.account
+                """, logger: Self.logger
+            ).decode(([String], [Int32]).self) {
+                accounts.reserveCapacity(ids.count)
+                for (id, number) in zip(ids, numbers) { accounts[id] = number }
             }
             var contacts: [String: ImportCatalog.ContactEntry] = [:]
-            for try await (id, number, account) in try await connection.query(
-                "SELECT contact_id, number, account FROM abmboard.contact", logger: Self.logger
-            ).decode((String, Int32, Int32).self) {
-                contacts[id] = ImportCatalog.ContactEntry(number: number, account: account)
+            for try await (ids, numbers, owners) in try await connection.query(
+                """
+                SELECT coalesce(array_agg(contact_id), '{}'), coalesce(array_agg(number), '{}'),
+                    coalesce(array_agg(account), '{}')
+                FROM abmboard.contact
+                """, logger: Self.logger
+            ).decode(([String], [Int32], [Int32]).self) {
+                contacts.reserveCapacity(ids.count)
+                for index in ids.indices where index < numbers.count && index < owners.count {
+                    contacts[ids[index]] = ImportCatalog.ContactEntry(number: numbers[index], account: owners[index])
+                }
             }
             return ImportCatalog(accounts: accounts, contacts: contacts)
         }

@@ -1,6 +1,6 @@
 /// A touch as it is kept in its account's block: numbers for the contact (store number), the
 /// topic and the logged-by name (term numbers), −1 when absent.
-package struct StoredTouch: Hashable {
+package struct StoredTouch: Hashable, Sendable {
     package var time: Int64
     package var kind: UInt8
     package var contact: Int32

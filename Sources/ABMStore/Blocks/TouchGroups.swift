@@ -1,7 +1,7 @@
 import ABMImport
 
 /// A touch file's rows grouped by account (by counting), each group sorted by time then id.
-package struct TouchGroups {
+package struct TouchGroups: Sendable {
     /// Row numbers, grouped.
     package var order: [Int32]
     /// Each account's range of `order`.
