@@ -85,6 +85,27 @@ extension PostgresStore {
     /// Everything the programme is built from, read on one connection in one snapshot.
     static func snapshot(_ connection: PostgresConnection) async throws -> Snapshot {
         let revision = try await Self.revision(connection)
+        // The queries queue on the one connection (all in the one transaction), and each result
+        // is decoded by a task of its own while the server answers the next.
+        async let contactRows = readContacts(connection)
+        async let termRows = readTerms(connection)
+        async let accountRows = readAccounts(connection)
+        async let opportunityRows = readOpportunities(connection)
+        async let historyRows = readHistory(connection)
+        let (contacts, highestContact) = try await contactRows
+        let terms = try await termRows
+        var contactAccount = [Int32](repeating: -1, count: Int(highestContact) + 1)
+        for contact in contacts where contact.number >= 0 { contactAccount[Int(contact.number)] = contact.account }
+        let blocks = try await stageBlocks(connection, revision: revision, contactAccount: contactAccount, terms: terms)
+        return Snapshot(
+            revision: revision, accounts: try await accountRows, contacts: contacts, terms: terms,
+            opportunities: try await opportunityRows, history: try await historyRows, blocks: blocks)
+    }
+
+    /// Every account with its number, in number order.
+    private static func readAccounts(_ connection: PostgresConnection) async throws -> [(
+        number: Int32, account: Account
+    )] {
         // Accounts and contacts come as one array a column, in one row each: decoding hundreds
         // of thousands of rows one by one costs seconds, arrays a fraction of that. A nullable
         // text is "+" and the text, or "" for NULL; a nullable number has a mask of its NULLs.
@@ -138,6 +159,11 @@ extension PostgresStore {
                 accounts.append((numbers[i], account))
             }
         }
+        return accounts
+    }
+
+    /// Every contact in number order, and the highest number.
+    private static func readContacts(_ connection: PostgresConnection) async throws -> ([SnapshotContact], Int32) {
         var contacts: [SnapshotContact] = []
         var highestContact: Int32 = 0
         for try await row in try await connection.query(
@@ -164,8 +190,11 @@ extension PostgresStore {
                 highestContact = max(highestContact, numbers[i])
             }
         }
-        var contactAccount = [Int32](repeating: -1, count: Int(highestContact) + 1)
-        for contact in contacts where contact.number >= 0 { contactAccount[Int(contact.number)] = contact.account }
+        return (contacts, highestContact)
+    }
+
+    /// The term texts by number.
+    private static func readTerms(_ connection: PostgresConnection) async throws -> [String] {
         var terms: [String] = []
         for try await (number, text) in try await connection.query(
             "SELECT number, text FROM abmboard.term ORDER BY number", logger: Self.logger
@@ -175,6 +204,11 @@ extension PostgresStore {
             }
             terms[Int(number)] = text
         }
+        return terms
+    }
+
+    /// Every opportunity, by account and id.
+    private static func readOpportunities(_ connection: PostgresConnection) async throws -> [SnapshotOpportunity] {
         var opportunities: [SnapshotOpportunity] = []
         for try await row in try await connection.query(
             """
@@ -190,16 +224,18 @@ extension PostgresStore {
                         kind: OpportunityKind(rawValue: row.3) ?? .new, stage: row.4, amount: row.5,
                         createdAt: Instant(seconds: row.6), closedAt: row.7.map { Instant(seconds: $0) })))
         }
+        return opportunities
+    }
+
+    /// The history in recording order.
+    private static func readHistory(_ connection: PostgresConnection) async throws -> [SnapshotRecord] {
         var history: [SnapshotRecord] = []
         for try await row in try await connection.query(
             "SELECT account, at, by, event, tier, note FROM abmboard.history ORDER BY seq", logger: Self.logger
         ).decode((Int32, Int64, String, String, Int16?, String?).self) {
             history.append(SnapshotRecord(account: row.0, at: row.1, by: row.2, event: row.3, tier: row.4, note: row.5))
         }
-        let blocks = try await stageBlocks(connection, revision: revision, contactAccount: contactAccount, terms: terms)
-        return Snapshot(
-            revision: revision, accounts: accounts, contacts: contacts, terms: terms, opportunities: opportunities,
-            history: history, blocks: blocks)
+        return history
     }
 
     /// Every touch and intent block, decoded as it arrives.
