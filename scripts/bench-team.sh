@@ -47,10 +47,21 @@ new_database() {
     "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
     "$bin" --db "$(url "$1")" db migrate >/dev/null
 }
-# Imports every file of a folder of CSVs into a store: import_all STORE FOLDER
+# Imports files of a folder of CSVs into a store: import_all STORE FOLDER [KIND…] (default: all six)
 import_all() {
-    for kind in accounts contacts touches intent opportunities marks; do
-        "$bin" --db "$1" import "$kind" "$2/$kind.csv" >/dev/null
+    local store=$1 folder=$2 kind
+    shift 2
+    (($# > 0)) || set -- accounts contacts touches intent opportunities marks
+    for kind in "$@"; do
+        "$bin" --db "$store" import "$kind" "$folder/$kind.csv" >/dev/null
+    done
+}
+# Waits until tmux pane $1's screen (or line $3 of it) matches $2; fails after 30 s.
+wait_for_pane() {
+    local deadline=$((SECONDS + 30))
+    until tmux -L "$socket" capture-pane -p -t "$1" | sed -n "${3:-1,\$}p" | grep -q "$2"; do
+        ((SECONDS < deadline)) || { echo "bench-team.sh: the board in $1 never showed \"$2\"" >&2; exit 1; }
+        sleep 0.002
     done
 }
 now() { date +%s.%N; }
@@ -87,7 +98,7 @@ print(next(r["account_id"] for r in rows if r["decision"] is None))')
 for board in marker watcher; do
     tmux -L "$socket" -f /dev/null new-session -d -s "$board" -x 200 -y 50 \
         "env LANG=C.UTF-8 TERM=tmux-256color PGPASSWORD=$PGPASSWORD $bin --db '$live' --as-of $as_of"
-    until tmux -L "$socket" capture-pane -p -t "$board" | grep -q "decided"; do sleep 0.05; done
+    wait_for_pane "$board" decided
     tmux -L "$socket" send-keys -t "$board" / && tmux -L "$socket" send-keys -t "$board" -l "$account"
     tmux -L "$socket" send-keys -t "$board" Enter
 done
@@ -97,7 +108,7 @@ for run in $(seq 1 60); do
     if ((run % 2 == 1)); then key=w action=work; else key=h action=hold; fi
     start=$(now)
     tmux -L "$socket" send-keys -t marker "$key"
-    until tmux -L "$socket" capture-pane -p -t watcher | sed -n 2p | grep -q "$action · "; do sleep 0.002; done
+    wait_for_pane watcher "$action · " 2
     samples+=("$(elapsed "$start")")
     sleep 0.3
 done
@@ -116,7 +127,7 @@ ids = [row[0] for row in csv.reader(open(sys.argv[1]))][1:]
 print('in ascending order' if ids == sorted(ids) else 'not in order')" "$csv/touches.csv"))"
     new_database abmbench_big
     big=$(url abmbench_big)
-    for kind in accounts contacts; do "$bin" --db "$big" import "$kind" "$csv/$kind.csv" >/dev/null; done
+    import_all "$big" "$csv" accounts contacts
     start=$(now)
     "$bin" --db "$big" import touches "$csv/touches.csv" >/dev/null
     ours=$(elapsed "$start")
@@ -129,9 +140,9 @@ print('in ascending order' if ids == sorted(ids) else 'not in order')" "$csv/tou
     "${psql[@]}" -d abmbench_big -c "DROP TABLE public.touches"
     echo "import touches into PostgreSQL: abmboard $(printf %.2f "$ours") s, psql \\copy $(printf %.2f "$theirs") s: throughput $(echo "scale=2; $theirs / $ours" | bc)× psql's"
     # Not the marks: their import appends record by record (slow on PostgreSQL; see the closing note).
-    for kind in intent opportunities; do "$bin" --db "$big" import "$kind" "$csv/$kind.csv" >/dev/null; done
+    import_all "$big" "$csv" intent opportunities
     sqlite=$work/big-$size.sqlite
-    for kind in accounts contacts touches intent opportunities; do "$bin" --db "$sqlite" import "$kind" "$csv/$kind.csv" >/dev/null; done
+    import_all "$sqlite" "$csv" accounts contacts touches intent opportunities
     for run in 1 2 3; do
         /usr/bin/time -f "board --json from PostgreSQL (run $run): %e s, peak %M KB" \
             "$bin" --db "$big" --as-of "$as_of" board --json >"$work/pg.json"

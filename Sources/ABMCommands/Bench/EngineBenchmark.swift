@@ -67,6 +67,10 @@ public struct EngineBenchmark {
         public var minimum: Double { samples.first ?? 0 }
         /// The 90th percentile.
         public var p90: Double { samples.isEmpty ? 0 : samples[min(samples.count - 1, samples.count * 9 / 10)] }
+        /// The 99th percentile.
+        public var p99: Double { samples.isEmpty ? 0 : samples[min(samples.count - 1, samples.count * 99 / 100)] }
+        /// The largest.
+        public var maximum: Double { samples.last ?? 0 }
     }
 
     /// Runs every measurement.

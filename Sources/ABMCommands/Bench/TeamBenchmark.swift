@@ -22,26 +22,8 @@ struct TeamBenchmark {
     /// Accounts each of the other clients has to itself.
     static let ownAccounts = 10
 
-    /// Latencies in milliseconds, sorted.
-    struct Samples: Sendable {
-        /// The samples, sorted.
-        var sorted: [Double] = []
-        /// The median.
-        var p50: Double { percentile(50) }
-        /// The 99th percentile.
-        var p99: Double { percentile(99) }
-        /// The largest.
-        var maximum: Double { sorted.last ?? 0 }
-
-        init(_ values: [Double] = []) { sorted = values.sorted() }
-
-        /// The `p`th percentile (nearest rank).
-        func percentile(_ p: Double) -> Double {
-            guard !sorted.isEmpty else { return 0 }
-            let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
-            return sorted[min(sorted.count - 1, max(0, rank - 1))]
-        }
-    }
+    /// Latencies in milliseconds.
+    typealias Samples = EngineBenchmark.Timing
 
     /// What the run measured and what the check found.
     struct Report: Sendable {
@@ -104,10 +86,9 @@ struct TeamBenchmark {
             .tier != nil
         }
         guard candidates.count >= needed else {
-            throw BenchFailure(
-                message:
-                    "the store has \(candidates.count) accounts in the programme; \(clients) clients need \(needed): import a bigger sample"
-            )
+            throw CommandFailure(
+                "the store has \(candidates.count) accounts in the programme; \(clients) clients need \(needed): import a bigger sample",
+                status: 1)
         }
         let ids = candidates.map { programme.accounts[$0].id }
         let run = UUID().uuidString.prefix(8)
@@ -150,20 +131,20 @@ struct TeamBenchmark {
         report.clients = clients
         report.seconds = seconds
         let all = logs.value
-        report.marks = Samples(all.flatMap(\.marks))
-        report.notes = Samples(all.flatMap(\.notes))
-        report.undos = Samples(all.flatMap(\.undos))
-        report.refreshes = Samples(all.flatMap(\.refreshes))
-        report.loads = Samples(all.flatMap(\.loads))
-        report.seen = Samples(observer.latencies)
+        report.marks = Samples(samples: all.flatMap(\.marks).sorted())
+        report.notes = Samples(samples: all.flatMap(\.notes).sorted())
+        report.undos = Samples(samples: all.flatMap(\.undos).sorted())
+        report.refreshes = Samples(samples: all.flatMap(\.refreshes).sorted())
+        report.loads = Samples(samples: all.flatMap(\.loads).sorted())
+        let seen = observer.results
+        report.seen = Samples(samples: seen.latencies.sorted())
         report.refusals = all.reduce(0) { $0 + $1.refusals }
         report.errorCount = all.reduce(0) { $0 + $1.errorCount }
         report.errors = Array(all.flatMap(\.errors).prefix(5))
-        try check(all.flatMap(\.acknowledged), before: programme, into: &report)
+        try check(all.flatMap(\.acknowledged), in: setup, before: programme, into: &report)
         let sentTags = Set(all.flatMap(\.acknowledged).compactMap { Self.tag(of: $0.event) })
-        let seenTags = observer.seenTags
-        report.unseen = sentTags.filter { seenTags[$0] == nil }.count
-        report.seenTwice = seenTags.values.filter { $0 > 1 }.count
+        report.unseen = sentTags.filter { seen.tags[$0] == nil }.count
+        report.seenTwice = seen.tags.values.filter { $0 > 1 }.count
         return report
     }
 
@@ -177,6 +158,14 @@ struct TeamBenchmark {
         var revision = (try? store.revision()) ?? 0
         var count = 0
         let clock = ContinuousClock()
+        func failed(_ error: StoreError) {
+            if case .refused = error {
+                log.refusals += 1
+            } else {
+                log.errorCount += 1
+                if log.errors.count < 3 { log.errors.append("client \(client): \(error)") }
+            }
+        }
         while clock.now < deadline {
             count += 1
             let account = accounts[Int.random(in: 0..<accounts.count, using: &generator)]
@@ -193,22 +182,17 @@ struct TeamBenchmark {
                 let start = clock.now
                 do {
                     let recorded = try store.record(event, account: account, by: by, stamp: .now)
-                    let millis = milliseconds(clock.now - start)
+                    let took = millis(clock.now - start)
                     switch event {
-                    case .mark: log.marks.append(millis)
-                    case .note: log.notes.append(millis)
-                    default: log.undos.append(millis)
+                    case .mark: log.marks.append(took)
+                    case .note: log.notes.append(took)
+                    default: log.undos.append(took)
                     }
                     log.acknowledged.append(
                         Acknowledged(
                             account: account, event: event, tiers: (recorded.tierBefore, recorded.tierAfter)))
                 } catch {
-                    if case .refused = error {
-                        log.refusals += 1
-                    } else {
-                        log.errorCount += 1
-                        if log.errors.count < 3 { log.errors.append("client \(client): \(error)") }
-                    }
+                    failed(error)
                 }
             } else if roll < 95 {
                 let start = clock.now
@@ -218,20 +202,18 @@ struct TeamBenchmark {
                     } else {
                         revision = try store.revision()
                     }
-                    log.refreshes.append(milliseconds(clock.now - start))
+                    log.refreshes.append(millis(clock.now - start))
                 } catch {
-                    log.errorCount += 1
-                    if log.errors.count < 3 { log.errors.append("client \(client): \(error)") }
+                    failed(error)
                 }
             } else {
                 let start = clock.now
                 do {
                     _ = try store.loadProgramme()
                     revision = try store.revision()
-                    log.loads.append(milliseconds(clock.now - start))
+                    log.loads.append(millis(clock.now - start))
                 } catch {
-                    log.errorCount += 1
-                    if log.errors.count < 3 { log.errors.append("client \(client): \(error)") }
+                    failed(error)
                 }
             }
         }
@@ -240,9 +222,9 @@ struct TeamBenchmark {
 
     /// Checks the history after the run against what the writers were told.
     private func check(
-        _ acknowledged: [Acknowledged], before: Programme, into report: inout Report
+        _ acknowledged: [Acknowledged], in store: any ProgrammeStore, before: Programme, into report: inout Report
     ) throws {
-        let after = try open().loadProgramme()
+        let after = try store.loadProgramme()
         var oldCounts: [String: Int] = [:]
         for index in before.accounts.indices {
             oldCounts[before.accounts[index].id] = before.history(of: index).count
@@ -309,7 +291,7 @@ struct TeamBenchmark {
     }
 
     /// The label of a mark or note the benchmark made.
-    private static func tag(of event: HistoryEvent) -> String? {
+    fileprivate static func tag(of event: HistoryEvent) -> String? {
         switch event {
         case .mark(_, let note): return note?.hasPrefix("bench ") == true ? note : nil
         case .note(let text): return text.hasPrefix("bench ") ? text : nil
@@ -320,13 +302,13 @@ struct TeamBenchmark {
     /// The report as the lines the closing note quotes.
     static func format(_ r: Report) -> String {
         func line(_ name: String, _ s: Samples) -> String {
-            "\(name): \(s.sorted.count) × p50 \(fixed(s.p50)) ms, p99 \(fixed(s.p99)) ms, max \(fixed(s.maximum)) ms"
+            "\(name): \(s.samples.count) × p50 \(fixed(s.median)) ms, p99 \(fixed(s.p99)) ms, max \(fixed(s.maximum)) ms"
         }
-        let writes = r.marks.sorted.count + r.notes.sorted.count + r.undos.sorted.count
+        let writes = r.marks.samples.count + r.notes.samples.count + r.undos.samples.count
         return """
             \(r.clients) clients for \(fixed(r.seconds)) s (half on the same \(sharedAccounts) accounts): \
             \(writes) writes acknowledged (\(fixed(Double(writes) / r.seconds)) a second), \(r.refusals) refused by the rules, \
-            \(r.refreshes.sorted.count + r.loads.sorted.count) board reads
+            \(r.refreshes.samples.count + r.loads.samples.count) board reads
             \(line("mark", r.marks))
             \(line("note", r.notes))
             \(line("undo", r.undos))
@@ -347,10 +329,18 @@ private final class Observer: @unchecked Sendable {
     private let condition = NSCondition()
     private var woken = false
     private var done: Int64?
+    private var finished = false
     private var started: [String: ContinuousClock.Instant] = [:]
-    private(set) var latencies: [Double] = []
-    private(set) var seenTags: [String: Int] = [:]
+    private var latencies: [Double] = []
+    private var seenTags: [String: Int] = [:]
     private let clock = ContinuousClock()
+
+    /// How soon each labelled record was seen, and how often each label was seen.
+    var results: (latencies: [Double], tags: [String: Int]) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (latencies, seenTags)
+    }
 
     /// A write labelled `label` starts now.
     func sent(_ label: String) {
@@ -381,15 +371,9 @@ private final class Observer: @unchecked Sendable {
                 let now = clock.now
                 condition.lock()
                 for record in changes.records {
-                    let label: String?
-                    switch record.event {
-                    case .mark(_, let note): label = note
-                    case .note(let text): label = text
-                    default: label = nil
-                    }
-                    guard let label, let began = started[label] else { continue }
+                    guard let label = TeamBenchmark.tag(of: record.event), let began = started[label] else { continue }
                     seenTags[label, default: 0] += 1
-                    if seenTags[label] == 1 { latencies.append(milliseconds(now - began)) }
+                    if seenTags[label] == 1 { latencies.append(millis(now - began)) }
                 }
                 condition.unlock()
             }
@@ -400,8 +384,6 @@ private final class Observer: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
     }
-
-    private var finished = false
 
     /// Asks the follower to stop once it has reached `revision` (waits at most 10 s).
     func finish(at revision: Int64) {
@@ -416,7 +398,7 @@ private final class Observer: @unchecked Sendable {
 }
 
 /// A value behind a lock.
-final class Locked<Value>: @unchecked Sendable {
+private final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value
 
@@ -427,16 +409,4 @@ final class Locked<Value>: @unchecked Sendable {
 
     /// Changes the value.
     func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
-}
-
-/// A benchmark that cannot run, with what to do.
-struct BenchFailure: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
-}
-
-/// A duration in milliseconds.
-private func milliseconds(_ duration: Duration) -> Double {
-    let (seconds, attoseconds) = duration.components
-    return Double(seconds) * 1000 + Double(attoseconds) / 1e15
 }
