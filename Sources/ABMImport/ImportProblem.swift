@@ -86,6 +86,12 @@ public struct ImportProblems: Error, Sendable, Hashable, CustomStringConvertible
         if problems.count < ImportProblems.limit { problems.append(problem) } else { omitted += 1 }
     }
 
+    /// Adds the problems of a later part of the file, keeping at most `limit`.
+    public mutating func append(contentsOf later: ImportProblems) {
+        for problem in later.problems { append(problem) }
+        omitted += later.omitted
+    }
+
     /// One line per problem, then a count of those left out and the outcome.
     public var description: String {
         var lines = problems.map(\.description)

@@ -88,6 +88,9 @@ final class StoreFixture {
         }
     }
 
+    /// The PostgreSQL database's name (`nil` on SQLite), for psql.
+    var databaseName: String? { database?.name }
+
     /// The SQLite store, for the tests of its own file format.
     func sqlite() throws -> SQLiteStore {
         guard let store = store as? SQLiteStore else { throw NotSQLite() }

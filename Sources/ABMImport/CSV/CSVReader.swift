@@ -46,6 +46,17 @@ public struct CSVReader {
         position = hasBOM ? 3 : 0
     }
 
+    /// A reader over `bytes` from `offset` on, which must be the start of physical line `line`
+    /// (for reading a part of a file; see `CSVSplit`).
+    public init(bytes: UnsafeBufferPointer<UInt8>, from offset: Int, line: Int) {
+        self.bytes = bytes
+        position = min(max(offset, 0), bytes.count)
+        self.line = line
+    }
+
+    /// The offset of the next byte to read.
+    public var offset: Int { position }
+
     /// Reads the next record's fields into `fields` and returns the record's first line, or
     /// `nil` at the end of the input.
     /// - Throws: `CSVSyntaxError` for a quoted field that is not closed or text after a

@@ -84,8 +84,34 @@ public struct CSVTable {
         if !complete { return nil }
     }
 
-    /// Calls `body` with each data row, in file order; stops early on a syntax error (recorded).
-    public mutating func forEachRow(problems: inout ImportProblems, _ body: (ImportRow, inout ImportProblems) -> Void) {
+    /// Why `forEachRow` returned.
+    public enum Stop: Sendable, Equatable {
+        /// The file is read to its end.
+        case end
+        /// A syntax error ended the reading (it is recorded).
+        case syntaxError
+        /// A record ended at or past the offset given (`offset` says where).
+        case reached
+    }
+
+    /// The offset of the next byte to read.
+    public var offset: Int { reader.offset }
+
+    /// This table (its header and columns) read from `offset` on, which must be the start of
+    /// physical line `line`.
+    public func resumed(at offset: Int, line: Int) -> CSVTable {
+        var copy = self
+        copy.reader = CSVReader(bytes: bytes, from: offset, line: line)
+        return copy
+    }
+
+    /// Calls `body` with each data row, in file order; stops early on a syntax error (recorded),
+    /// or after the record that ends at or past offset `limit`. Calling it again goes on from
+    /// where it stopped.
+    @discardableResult
+    public mutating func forEachRow(
+        problems: inout ImportProblems, until limit: Int = .max, _ body: (ImportRow, inout ImportProblems) -> Void
+    ) -> Stop {
         while true {
             let line: Int?
             do {
@@ -95,19 +121,19 @@ public struct CSVTable {
                     ImportProblem(
                         file: file, line: error.line, column: nil, expected: error.expected, found: error.found,
                         foundIsValue: error.foundIsValue))
-                return
+                return .syntaxError
             }
-            guard let line else { return }
+            guard let line else { return .end }
             if fields.count > headerCount {
                 problems.append(
                     ImportProblem(
                         file: file, line: line, column: nil,
                         expected: "at most \(headerCount) fields, as many as the header names",
                         found: "\(fields.count) (quote values that contain commas)", foundIsValue: false))
-                continue
+            } else {
+                body(ImportRow(table: self, line: line), &problems)
             }
-            let row = ImportRow(table: self, line: line)
-            body(row, &problems)
+            if reader.offset >= limit { return .reached }
         }
     }
 

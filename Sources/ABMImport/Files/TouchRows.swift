@@ -2,7 +2,7 @@ import ABMCore
 
 /// Validated touches in columns (a 5 M-row import stays compact): store numbers for accounts
 /// and contacts, file-local numbers for the topic and logged-by strings.
-public struct TouchRows: Sendable {
+public struct TouchRows: Sendable, Equatable {
     /// Touch ids, in file order.
     public var ids: [String] = []
     /// Store number of each touch's account.

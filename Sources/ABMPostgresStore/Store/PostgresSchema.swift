@@ -19,7 +19,9 @@ enum PostgresSchema {
     static var latest: Int { migrations.count }
 
     /// The migrations, in order: version `index + 1`.
-    static let migrations: [(name: String, sql: String)] = [("tables, roles and write functions", version1)]
+    static let migrations: [(name: String, sql: String)] = [
+        ("tables, roles and write functions", version1), ("accounts and contacts as catalog blocks", version2),
+    ]
 
     /// The bookkeeping table, created before the first migration.
     static let bookkeeping = """
@@ -355,6 +357,38 @@ enum PostgresSchema {
             EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA abmboard TO %I', abmboard.group_role('manager'));
             EXECUTE format('GRANT EXECUTE ON FUNCTION abmboard.commit_change(integer[], bigint, text) TO %I',
                 abmboard.group_role('manager'));
+        END $$;
+        """
+
+    /// The accounts and the contacts each as one block (`CatalogBlock`), written by the import
+    /// that changed them and forgotten by a trigger when anything else writes the table.
+    private static let version2 = """
+        CREATE TABLE abmboard.catalog_block (
+            part text PRIMARY KEY CHECK (part IN ('accounts', 'contacts')),
+            data bytea NOT NULL
+        );
+        ALTER TABLE abmboard.catalog_block ALTER COLUMN data SET STORAGE EXTERNAL;
+
+        CREATE FUNCTION abmboard.forget_catalog_block() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = abmboard, pg_catalog, pg_temp AS $$
+        BEGIN
+            DELETE FROM catalog_block WHERE part = TG_ARGV[0];
+            RETURN NULL;
+        END $$;
+        REVOKE ALL ON FUNCTION abmboard.forget_catalog_block() FROM PUBLIC;
+        CREATE TRIGGER account_block_forgotten AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON abmboard.account
+            FOR EACH STATEMENT EXECUTE FUNCTION abmboard.forget_catalog_block('accounts');
+        CREATE TRIGGER contact_block_forgotten AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON abmboard.contact
+            FOR EACH STATEMENT EXECUTE FUNCTION abmboard.forget_catalog_block('contacts');
+
+        DO $$
+        DECLARE
+            role_name text;
+        BEGIN
+            FOREACH role_name IN ARRAY ARRAY['viewer', 'ae', 'marketing', 'manager'] LOOP
+                EXECUTE format('GRANT SELECT ON abmboard.catalog_block TO %I', abmboard.group_role(role_name));
+            END LOOP;
+            EXECUTE format('GRANT INSERT, UPDATE ON abmboard.catalog_block TO %I', abmboard.group_role('manager'));
         END $$;
         """
 }

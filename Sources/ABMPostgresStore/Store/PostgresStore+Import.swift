@@ -26,7 +26,10 @@ extension PostgresStore {
             var order: [String] = []
             var retiers: [(number: Int32, record: HistoryRecord, before: Tier?, after: Tier)] = []
             var problems = ImportProblems()
-            var histories: [Int32: [HistoryRecord]] = [:]
+            // Every stored account of the file's, with its history, read at once.
+            var inFile: [Int32: String] = [:]
+            for (account, _) in rows { if let existing = stored[account.id] { inFile[existing.number] = account.id } }
+            var histories = try await Self.histories(connection, accounts: inFile)
             var newIds: Set<String> = []
             var updatedIds: Set<String> = []
             for (account, line) in rows {
@@ -47,10 +50,6 @@ extension PostgresStore {
                     if final[account.id] == nil { order.append(account.id) }
                     final[account.id] = updated
                     fieldsChanged = updated != existing.account
-                }
-                if histories[existing.number] == nil {
-                    histories[existing.number] = try await Self.history(
-                        connection, account: existing.number, id: account.id)
                 }
                 let history = histories[existing.number] ?? []
                 let time: Instant
@@ -98,6 +97,7 @@ extension PostgresStore {
                     before: retier.before, after: retier.after, claimedBy: by)
                 changed.append(retier.number)
             }
+            try await Self.storeCatalogBlock(connection, .accounts)
             try await Self.commitChange(connection, changed)
             return summary
         }
@@ -165,6 +165,7 @@ extension PostgresStore {
                     title = EXCLUDED.title, buying_role = EXCLUDED.buying_role, email = EXCLUDED.email,
                     active = EXCLUDED.active
                 """, logger: Self.logger)
+            try await Self.storeCatalogBlock(connection, .contacts)
             try await Self.commitChange(connection, Array(changed))
             return summary
         }

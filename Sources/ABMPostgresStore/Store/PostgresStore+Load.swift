@@ -82,14 +82,16 @@ extension PostgresStore {
         return staging
     }
 
-    /// Everything the programme is built from, read on one connection in one snapshot.
+    /// Everything the programme is built from, read on one connection in one snapshot: the
+    /// accounts and contacts from their catalog blocks when these are there.
     static func snapshot(_ connection: PostgresConnection) async throws -> Snapshot {
         let revision = try await Self.revision(connection)
+        let catalog = try await readCatalogBlocks(connection)
         // The queries queue on the one connection (all in the one transaction), and each result
         // is decoded by a task of its own while the server answers the next.
-        async let contactRows = readContacts(connection)
+        async let contactRows = readContacts(connection, unless: catalog.contacts)
         async let termRows = readTerms(connection)
-        async let accountRows = readAccounts(connection)
+        async let accountRows = readAccounts(connection, unless: catalog.accounts)
         async let opportunityRows = readOpportunities(connection)
         async let historyRows = readHistory(connection)
         let (contacts, highestContact) = try await contactRows
@@ -100,6 +102,59 @@ extension PostgresStore {
         return Snapshot(
             revision: revision, accounts: try await accountRows, contacts: contacts, terms: terms,
             opportunities: try await opportunityRows, history: try await historyRows, blocks: blocks)
+    }
+
+    /// The accounts and contacts of the catalog blocks that are there and of this format.
+    private static func readCatalogBlocks(_ connection: PostgresConnection) async throws -> (
+        accounts: [(number: Int32, account: Account)]?, contacts: [SnapshotContact]?
+    ) {
+        var found: (accounts: [(number: Int32, account: Account)]?, contacts: [SnapshotContact]?) = (nil, nil)
+        for try await (part, data) in try await connection.query(
+            "SELECT part, data FROM abmboard.catalog_block", logger: Self.logger
+        ).decode((String, ByteBuffer).self) {
+            data.withUnsafeReadableBytes { bytes in
+                switch CatalogBlock.Part(rawValue: part) {
+                case .accounts: found.accounts = CatalogBlock.accounts(bytes)
+                case .contacts: found.contacts = CatalogBlock.contacts(bytes)
+                case nil: break
+                }
+            }
+        }
+        return found
+    }
+
+    /// The accounts of the block, else of the table.
+    private static func readAccounts(
+        _ connection: PostgresConnection, unless block: [(number: Int32, account: Account)]?
+    )
+        async throws -> [(number: Int32, account: Account)]
+    {
+        if let block { return block }
+        return try await readAccounts(connection)
+    }
+
+    /// The contacts of the block, else of the table, and the highest number.
+    private static func readContacts(_ connection: PostgresConnection, unless block: [SnapshotContact]?) async throws
+        -> ([SnapshotContact], Int32)
+    {
+        if let block { return (block, block.last?.number ?? 0) }
+        return try await readContacts(connection)
+    }
+
+    /// Writes the block of `part` from the table as it now stands (an import's last step).
+    static func storeCatalogBlock(_ connection: PostgresConnection, _ part: CatalogBlock.Part) async throws {
+        let bytes: [UInt8]
+        switch part {
+        case .accounts: bytes = CatalogBlock.encode(accounts: try await readAccounts(connection))
+        case .contacts: bytes = CatalogBlock.encode(contacts: try await readContacts(connection).0)
+        }
+        var data = ByteBufferAllocator().buffer(capacity: bytes.count)
+        data.writeBytes(bytes)
+        try await connection.query(
+            """
+            INSERT INTO abmboard.catalog_block (part, data) VALUES (\(part.rawValue), \(data))
+            ON CONFLICT (part) DO UPDATE SET data = EXCLUDED.data
+            """, logger: Self.logger)
     }
 
     /// Every account with its number, in number order.

@@ -179,6 +179,28 @@ extension PostgresStore {
         return records
     }
 
+    /// The history of each of `accounts` (number → account id), in one query: an account
+    /// without records is left out.
+    static func histories(_ connection: PostgresConnection, accounts: [Int32: String]) async throws
+        -> [Int32: [HistoryRecord]]
+    {
+        var histories: [Int32: [HistoryRecord]] = [:]
+        guard !accounts.isEmpty else { return histories }
+        for try await (account, at, by, event, tier, note) in try await connection.query(
+            """
+            SELECT account, at, by, event, tier, note FROM abmboard.history
+            WHERE account = ANY(\(accounts.keys.sorted())) ORDER BY seq
+            """, logger: Self.logger
+        ).decode((Int32, Int64, String, String, Int16?, String?).self) {
+            guard let id = accounts[account],
+                let decoded = HistoryCoding.event(event, tier: tier.map(Int.init), note: note)
+            else { continue }
+            histories[account, default: []].append(
+                HistoryRecord(accountId: id, at: Instant(seconds: at), by: by, event: decoded))
+        }
+        return histories
+    }
+
     /// Appends a record through the database's `append_record`; returns the person recorded.
     static func append(
         _ connection: PostgresConnection, account: Int32, at time: Instant, event: HistoryEvent, before: Tier?,

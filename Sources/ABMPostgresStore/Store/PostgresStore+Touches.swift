@@ -38,11 +38,14 @@ extension PostgresStore {
                 summary.added = isNew.lazy.filter { $0 }.count
                 summary.updated = built.updated
             } else {
-                // Every id is new (a file has no id twice) and none moves.
+                // Every id is new (a file has no id twice) and none moves. The blocks are built
+                // on another thread while the server stores the keys.
                 stored = try await Self.storedBlocks(connection, inFile)
-                let built = Self.buildBlocks(
-                    rows, groups: groups, terms: terms, stored: stored,
-                    isNew: [Bool](repeating: true, count: rows.count), movedFrom: [:])
+                let building = Task.detached { [stored] in
+                    Self.buildBlocks(
+                        rows, groups: groups, terms: terms, stored: stored,
+                        isNew: [Bool](repeating: true, count: rows.count), movedFrom: [:])
+                }
                 try await connection.copyRows(
                     into: Self.qualified("touch_key"), columns: ["touch_id", "account"], count: rows.count
                 ) { index, text in
@@ -50,11 +53,12 @@ extension PostgresStore {
                     text.int(rows.account[index])
                     text.endRow()
                 }
+                let built = await building.value
                 blocks = built.blocks
                 summary.added = rows.count
                 summary.updated = built.updated
             }
-            try await Self.writeBlocks(connection, blocks, anyStored: !stored.isEmpty)
+            try await Self.writeBlocks(connection, blocks)
             try await Self.commitChange(connection, blocks.map(\.account))
             return summary
         }
@@ -166,36 +170,36 @@ extension PostgresStore {
     /// given, so the quotes between schema and table are ours).
     private static func qualified(_ table: String) -> String { "abmboard\".\"\(table)" }
 
-    /// Copies blocks into a staging table and replaces the stored ones; straight into the
-    /// table when none of them is stored yet.
-    private static func writeBlocks(
-        _ connection: PostgresConnection, _ blocks: [BlockRow], anyStored: Bool
-    ) async throws {
-        guard !blocks.isEmpty else { return }
-        if anyStored {
+    /// Inserts or replaces blocks, a few megabytes a statement, sent as binary parameters
+    /// (`bytea[]`): a block is sent as it is, where COPY's text format doubles it in hex and the
+    /// server decodes it back (at 5 M touches, 1.7 s -> 1.2 s).
+    private static func writeBlocks(_ connection: PostgresConnection, _ blocks: [BlockRow]) async throws {
+        var start = 0
+        while start < blocks.count {
+            var end = start
+            var bytes = 0
+            while end < blocks.count && (end == start || bytes + blocks[end].data.count <= blockBatchBytes) {
+                bytes += blocks[end].data.count
+                end += 1
+            }
+            let batch = blocks[start..<end]
+            let data = batch.map { block in
+                var buffer = ByteBufferAllocator().buffer(capacity: block.data.count)
+                buffer.writeBytes(block.data)
+                return buffer
+            }
             try await connection.query(
                 """
-                CREATE TEMP TABLE block_stage (account integer, touches integer, id_bytes integer, data bytea)
-                ON COMMIT DROP
+                INSERT INTO abmboard.touch_block (account, touches, id_bytes, data)
+                SELECT * FROM unnest(\(batch.map(\.account)), \(batch.map { Int32(clamping: $0.touches) }),
+                    \(batch.map { Int32(clamping: $0.idBytes) }), \(data))
+                ON CONFLICT (account) DO UPDATE
+                SET touches = EXCLUDED.touches, id_bytes = EXCLUDED.id_bytes, data = EXCLUDED.data
                 """, logger: Self.logger)
+            start = end
         }
-        try await connection.copyRows(
-            into: anyStored ? "block_stage" : Self.qualified("touch_block"),
-            columns: ["account", "touches", "id_bytes", "data"], count: blocks.count
-        ) { index, text in
-            text.int(blocks[index].account)
-            text.int(blocks[index].touches)
-            text.int(blocks[index].idBytes)
-            text.bytes(blocks[index].data)
-            text.endRow()
-        }
-        guard anyStored else { return }
-        try await connection.query(
-            """
-            INSERT INTO abmboard.touch_block (account, touches, id_bytes, data)
-            SELECT account, touches, id_bytes, data FROM block_stage
-            ON CONFLICT (account) DO UPDATE
-            SET touches = EXCLUDED.touches, id_bytes = EXCLUDED.id_bytes, data = EXCLUDED.data
-            """, logger: Self.logger)
     }
+
+    /// About how many bytes of blocks one statement of `writeBlocks` sends.
+    private static let blockBatchBytes = 8 << 20
 }
