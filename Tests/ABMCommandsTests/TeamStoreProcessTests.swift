@@ -241,7 +241,7 @@ struct TeamStoreProcessTests {
             rows: 400_000, accounts: rows.compactMap { $0["account_id"] as? String })
 
         // Killed while it streams the ids (COPY), while it merges them, and while it writes the blocks.
-        for stage in ["COPY \"touch_stage\"", "INSERT INTO abmboard.touch_key", "COPY \"block_stage\""] {
+        for stage in ["COPY \"touch_stage\"", "INSERT INTO abmboard.touch_key", "INSERT INTO abmboard.touch_block"] {
             let child = try workspace.start(["import", "touches", big])
             let reached = waitForStatement(stage, database: database.name, while: child, timeout: 120)
             let killed = child.kill()

@@ -39,9 +39,10 @@ extension PostgresStore {
                 summary.updated = built.updated
             } else {
                 // Every id is new (a file has no id twice) and none moves. The blocks are built
-                // on another thread while the server stores the keys.
+                // on another thread while the server stores the keys (on the store's own
+                // executor: the cooperative pool's threads may all be callers waiting).
                 stored = try await Self.storedBlocks(connection, inFile)
-                let building = Task.detached { [stored] in
+                let building = Task(executorPreference: Blocking.executor) { [stored] in
                     Self.buildBlocks(
                         rows, groups: groups, terms: terms, stored: stored,
                         isNew: [Bool](repeating: true, count: rows.count), movedFrom: [:])
