@@ -163,6 +163,21 @@ struct ImportRoundTripTests {
         #expect(programme.contacts(of: a1).first { $0.id == "C1" }?.active == false)
     }
 
+    @Test(
+        "a contact re-imported under another account no longer stands on its old account's touches",
+        arguments: Backend.all)
+    func contactMoves(backend: Backend) throws {
+        let fixture = try SmallProgramme.fixture(backend)
+        try fixture.importContacts(
+            csv("contact_id,account_id,name,buying_role,active,title", "C1,A2,Ann Lee,champion,true,VP Data"))
+        let programme = try fixture.store.loadProgramme()
+        let a1 = try #require(programme.index(ofAccount: "A1"))
+        let a2 = try #require(programme.index(ofAccount: "A2"))
+        #expect(programme.touches(of: a1).map(\.contactId) == [nil, nil])
+        #expect(programme.touches(of: a2).map(\.contactId) == ["C3"])
+        #expect(programme.contacts(of: a2).map(\.id).sorted() == ["C1", "C3"])
+    }
+
     @Test("a touch re-imported under another account moves: the old account loses it", arguments: Backend.all)
     func touchMoves(backend: Backend) throws {
         let fixture = try SmallProgramme.fixture(backend)

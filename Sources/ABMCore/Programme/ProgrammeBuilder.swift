@@ -9,7 +9,7 @@
 /// let programme = builder.build()
 /// ```
 /// Touch ids are not checked for uniqueness here (the store's primary key does that).
-public struct ProgrammeBuilder {
+public struct ProgrammeBuilder: Sendable {
     private var programme = Programme()
     private var stagedContacts = ContactTable()
     /// Contact id → staging number, for the record-based paths; filled in lazily (see

@@ -4,44 +4,79 @@ import NIOCore
 import PostgresNIO
 
 extension PostgresStore {
-    /// The whole programme as of one revision, read in one REPEATABLE READ snapshot. The touch
-    /// and intent blocks are decoded as they arrive, so decoding overlaps the transfer.
+    /// The whole programme as of one revision, read in one REPEATABLE READ snapshot. The
+    /// accounts and contacts go into the builder while the touch blocks are still arriving.
     public func loadProgramme(phases: (String) -> Void) throws(StoreError) -> Programme {
-        let snapshot = try read { connection in try await Self.snapshot(connection) }
-        phases("read the database")
-        var builder = ProgrammeBuilder(accounts: snapshot.accounts.count)
-        let highestAccount = Int(snapshot.accounts.last?.number ?? 0)
-        var accountIndex = [Int32](repeating: -1, count: highestAccount + 1)
-        var contactStaging: [Int32] = []
-        do {
-            for (number, account) in snapshot.accounts where number >= 0 {
-                accountIndex[Int(number)] = Int32(try builder.addAccount(account))
-            }
-            phases("load accounts")
-            contactStaging = Self.addContacts(snapshot.contacts, to: &builder, accountIndex: accountIndex)
-            phases("load contacts")
-            let accountIds = builder.accountIds(byNumber: accountIndex)
-            for row in snapshot.opportunities {
-                guard let accountId = accountIds.element(at: Int(row.account)) else { continue }
-                var opportunity = row.opportunity
-                opportunity.accountId = accountId
-                try builder.addOpportunity(opportunity)
-            }
-            for row in snapshot.history {
-                guard let accountId = accountIds.element(at: Int(row.account)),
-                    let event = HistoryCoding.event(row.event, tier: row.tier.map(Int.init), note: row.note)
-                else { continue }
-                try builder.addHistory(
-                    HistoryRecord(accountId: accountId, at: Instant(seconds: row.at), by: row.by, event: event))
-            }
-            phases("load opportunities and history")
-        } catch {
-            throw .database("\(error)")
-        }
+        let loaded = try read { connection in try await Self.load(connection) }
+        phases("read the database, load accounts, contacts, opportunities and history")
         let numbering = StoreNumbering(
-            revision: snapshot.revision, accountIndex: accountIndex, contactStaging: contactStaging,
-            terms: snapshot.terms)
-        return try numbering.finish(builder, adding: snapshot.blocks, phases: phases)
+            revision: loaded.revision, accountIndex: loaded.accountIndex, contactStaging: loaded.contactStaging,
+            terms: loaded.terms)
+        return try numbering.finish(loaded.builder, adding: loaded.blocks, phases: phases)
+    }
+
+    /// What `load` gives: the builder with everything but the touches and intent, and those
+    /// staged, with what numbering them takes.
+    struct Loaded: Sendable {
+        var revision: Int64
+        var builder: ProgrammeBuilder
+        var accountIndex: [Int32]
+        var contactStaging: [Int32]
+        var terms: [String]
+        var blocks: StagedBlocks
+    }
+
+    /// Reads everything on one connection in one snapshot. The queries go one after another
+    /// (each sent as soon as the server has begun answering the one before), and each result
+    /// is decoded by a task of its own: the catalog blocks first, then the intent and touch
+    /// blocks (whose contacts are checked once the contacts are known), then the small tables.
+    /// Meanwhile the accounts and contacts go into the builder. A table whose catalog block is
+    /// missing is read after the rest.
+    static func load(_ connection: PostgresConnection) async throws -> Loaded {
+        let head = try await Self.head(connection)
+        let catalogRows = try await connection.query(
+            "SELECT part, data FROM abmboard.catalog_block", logger: Self.logger)
+        async let catalogBlocks = decodeCatalog(catalogRows)
+        let intentRows = try await connection.query(
+            "SELECT account, data FROM abmboard.intent_block ORDER BY account", logger: Self.logger)
+        async let intent = stageIntent(intentRows, head: head)
+        let touchRows = try await connection.query(
+            "SELECT account, data FROM abmboard.touch_block ORDER BY account", logger: Self.logger)
+        async let touches = stageTouches(touchRows, head: head)
+        async let termRows = readTerms(connection)
+        async let opportunityRows = readOpportunities(connection)
+        async let historyRows = readHistory(connection)
+        let catalog = try await catalogBlocks
+        let accounts = try await readAccounts(connection, unless: catalog.accounts)
+        let (contacts, highestContact) = try await readContacts(connection, unless: catalog.contacts)
+        var builder = ProgrammeBuilder(accounts: accounts.count)
+        var accountIndex = [Int32](repeating: -1, count: Int(accounts.last?.number ?? 0) + 1)
+        for (number, account) in accounts where number >= 0 {
+            accountIndex[Int(number)] = Int32(try stored { try builder.addAccount(account) })
+        }
+        let contactStaging = Self.addContacts(contacts, to: &builder, accountIndex: accountIndex)
+        var contactAccount = [Int32](repeating: -1, count: Int(highestContact) + 1)
+        for contact in contacts where contact.number >= 0 { contactAccount[Int(contact.number)] = contact.account }
+        let accountIds = builder.accountIds(byNumber: accountIndex)
+        for row in try await opportunityRows {
+            guard let accountId = accountIds.element(at: Int(row.account)) else { continue }
+            var opportunity = row.opportunity
+            opportunity.accountId = accountId
+            try stored { try builder.addOpportunity(opportunity) }
+        }
+        for row in try await historyRows {
+            guard let accountId = accountIds.element(at: Int(row.account)),
+                let event = HistoryCoding.event(row.event, tier: row.tier.map(Int.init), note: row.note)
+            else { continue }
+            let record = HistoryRecord(accountId: accountId, at: Instant(seconds: row.at), by: row.by, event: event)
+            try stored { try builder.addHistory(record) }
+        }
+        let blocks = StagedBlocks(
+            revision: head.revision, touches: try await touches.finish(keepingContactsOf: contactAccount),
+            intent: try await intent.finish())
+        return Loaded(
+            revision: head.revision, builder: builder, accountIndex: accountIndex, contactStaging: contactStaging,
+            terms: try await termRows, blocks: blocks)
     }
 
     /// Contacts in number order into the builder; returns contact number → staging number.
@@ -82,36 +117,48 @@ extension PostgresStore {
         return staging
     }
 
-    /// Everything the programme is built from, read on one connection in one snapshot: the
-    /// accounts and contacts from their catalog blocks when these are there.
-    static func snapshot(_ connection: PostgresConnection) async throws -> Snapshot {
-        let revision = try await Self.revision(connection)
-        let catalog = try await readCatalogBlocks(connection)
-        // The queries queue on the one connection (all in the one transaction), and each result
-        // is decoded by a task of its own while the server answers the next.
-        async let contactRows = readContacts(connection, unless: catalog.contacts)
-        async let termRows = readTerms(connection)
-        async let accountRows = readAccounts(connection, unless: catalog.accounts)
-        async let opportunityRows = readOpportunities(connection)
-        async let historyRows = readHistory(connection)
-        let (contacts, highestContact) = try await contactRows
-        let terms = try await termRows
-        var contactAccount = [Int32](repeating: -1, count: Int(highestContact) + 1)
-        for contact in contacts where contact.number >= 0 { contactAccount[Int(contact.number)] = contact.account }
-        let blocks = try await stageBlocks(connection, revision: revision, contactAccount: contactAccount, terms: terms)
-        return Snapshot(
-            revision: revision, accounts: try await accountRows, contacts: contacts, terms: terms,
-            opportunities: try await opportunityRows, history: try await historyRows, blocks: blocks)
+    /// What the builder refuses (rows the database should not hold) as a store error.
+    private static func stored<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
+    /// The revision, and the sizes the staging reserves room for.
+    struct Head: Sendable {
+        var revision: Int64
+        var touches: Int
+        var idBytes: Int
+        var intent: Int
+        /// One more than the highest term number.
+        var terms: Int
+    }
+
+    /// The snapshot's revision and sizes, in one round trip.
+    private static func head(_ connection: PostgresConnection) async throws -> Head {
+        for try await row in try await connection.query(
+            """
+            SELECT (SELECT value FROM abmboard.meta WHERE key = 'revision'),
+                   (SELECT coalesce(sum(touches), 0)::bigint FROM abmboard.touch_block),
+                   (SELECT coalesce(sum(id_bytes), 0)::bigint FROM abmboard.touch_block),
+                   (SELECT coalesce(sum(records), 0)::bigint FROM abmboard.intent_block),
+                   (SELECT coalesce(max(number) + 1, 0)::bigint FROM abmboard.term)
+            """, logger: Self.logger
+        ).decode((Int64?, Int64, Int64, Int64, Int64).self) {
+            return Head(
+                revision: row.0 ?? 0, touches: Int(row.1), idBytes: Int(row.2), intent: Int(row.3), terms: Int(row.4))
+        }
+        throw StoreError.database("the snapshot's revision query gave no row")
     }
 
     /// The accounts and contacts of the catalog blocks that are there and of this format.
-    private static func readCatalogBlocks(_ connection: PostgresConnection) async throws -> (
+    private static func decodeCatalog(_ rows: PostgresRowSequence) async throws -> (
         accounts: [(number: Int32, account: Account)]?, contacts: [SnapshotContact]?
     ) {
         var found: (accounts: [(number: Int32, account: Account)]?, contacts: [SnapshotContact]?) = (nil, nil)
-        for try await (part, data) in try await connection.query(
-            "SELECT part, data FROM abmboard.catalog_block", logger: Self.logger
-        ).decode((String, ByteBuffer).self) {
+        for try await (part, data) in rows.decode((String, ByteBuffer).self) {
             data.withUnsafeReadableBytes { bytes in
                 switch CatalogBlock.Part(rawValue: part) {
                 case .accounts: found.accounts = CatalogBlock.accounts(bytes)
@@ -293,50 +340,26 @@ extension PostgresStore {
         return history
     }
 
-    /// Every touch and intent block, decoded as it arrives.
-    private static func stageBlocks(
-        _ connection: PostgresConnection, revision: Int64, contactAccount: [Int32], terms: [String]
-    ) async throws -> StagedBlocks {
-        var totals = (touches: Int64(0), idBytes: Int64(0), intent: Int64(0))
-        for try await row in try await connection.query(
-            """
-            SELECT (SELECT coalesce(sum(touches), 0)::bigint FROM abmboard.touch_block),
-                   (SELECT coalesce(sum(id_bytes), 0)::bigint FROM abmboard.touch_block),
-                   (SELECT coalesce(sum(records), 0)::bigint FROM abmboard.intent_block)
-            """, logger: Self.logger
-        ).decode((Int64, Int64, Int64).self) {
-            totals = row
-        }
-        var touches = TouchStaging(
-            touches: Int(totals.touches), idBytes: Int(totals.idBytes), contactAccount: contactAccount,
-            terms: terms.count)
-        for try await (account, data) in try await connection.query(
-            "SELECT account, data FROM abmboard.touch_block ORDER BY account", logger: Self.logger
-        ).decode((Int32, ByteBuffer).self) {
+    /// Every touch block, decoded as it arrives (the contacts are checked by `finish`).
+    private static func stageTouches(_ rows: PostgresRowSequence, head: Head) async throws -> TouchStaging {
+        var touches = TouchStaging(touches: head.touches, idBytes: head.idBytes, terms: head.terms)
+        for try await (account, data) in rows.decode((Int32, ByteBuffer).self) {
             try data.withUnsafeReadableBytes { bytes throws(StoreError) in
                 try touches.add(account: account, block: bytes)
             }
         }
-        var intent = IntentStaging(records: Int(totals.intent))
-        for try await (account, data) in try await connection.query(
-            "SELECT account, data FROM abmboard.intent_block ORDER BY account", logger: Self.logger
-        ).decode((Int32, ByteBuffer).self) {
+        return touches
+    }
+
+    /// Every intent block, decoded as it arrives.
+    private static func stageIntent(_ rows: PostgresRowSequence, head: Head) async throws -> IntentStaging {
+        var intent = IntentStaging(records: head.intent)
+        for try await (account, data) in rows.decode((Int32, ByteBuffer).self) {
             try data.withUnsafeReadableBytes { bytes throws(StoreError) in
                 try intent.add(account: account, block: bytes)
             }
         }
-        return StagedBlocks(revision: revision, touches: try touches.finish(), intent: try intent.finish())
-    }
-
-    /// What one snapshot read holds.
-    struct Snapshot: Sendable {
-        var revision: Int64
-        var accounts: [(number: Int32, account: Account)]
-        var contacts: [SnapshotContact]
-        var terms: [String]
-        var opportunities: [SnapshotOpportunity]
-        var history: [SnapshotRecord]
-        var blocks: StagedBlocks
+        return intent
     }
 
     /// A contact row.

@@ -1,7 +1,7 @@
 /// Numbers the (topic, logged-by) term pairs of touches in order of first appearance. Terms
 /// are small numbers, so pairs are looked up in a flat table (a dictionary only when there
 /// are very many terms): a lookup per touch must cost next to nothing.
-package struct LabelNumbering {
+package struct LabelNumbering: Sendable {
     /// The pairs; a pair's number is its index.
     package private(set) var pairs: [(topic: Int32, by: Int32)] = []
     /// Terms below this number use `table`.

@@ -40,8 +40,9 @@ package struct StagedBlocks: Sendable {
 /// Decodes touch blocks one account at a time into plain arrays (appending to them in one
 /// loop per block, where the compiler sees it whole, is several times faster than appending
 /// row by row through `TouchColumns`).
-package struct TouchStaging {
+package struct TouchStaging: Sendable {
     private let contactAccount: [Int32]
+    private let checksContacts: Bool
     private var time: [Int32]
     private var kinds: [UInt8]
     private var contacts: [Int32]
@@ -59,7 +60,19 @@ package struct TouchStaging {
     /// maps a store contact number to its account's number, `terms` is one more than the
     /// highest term number.
     package init(touches: Int, idBytes: Int, contactAccount: [Int32], terms: Int) {
+        self.init(
+            touches: touches, idBytes: idBytes, contactAccount: contactAccount, checksContacts: true, terms: terms)
+    }
+
+    /// Staging that keeps every touch's contact until `finish(keepingContactsOf:)` is given the
+    /// contacts (so that decoding need not wait for them).
+    package init(touches: Int, idBytes: Int, terms: Int) {
+        self.init(touches: touches, idBytes: idBytes, contactAccount: [], checksContacts: false, terms: terms)
+    }
+
+    private init(touches: Int, idBytes: Int, contactAccount: [Int32], checksContacts: Bool, terms: Int) {
         self.contactAccount = contactAccount
+        self.checksContacts = checksContacts
         time = [Int32](reservingCapacity: touches)
         kinds = [UInt8](reservingCapacity: touches)
         contacts = [Int32](reservingCapacity: touches)
@@ -79,7 +92,9 @@ package struct TouchStaging {
                 badTime = true
                 return
             }
-            let own = contact >= 0 && Int(contact) < contactAccount.count && contactAccount[Int(contact)] == account
+            let own =
+                contact >= 0
+                && (!checksContacts || (Int(contact) < contactAccount.count && contactAccount[Int(contact)] == account))
             if let note { notes[Int32(time.count)] = String(decoding: note, as: UTF8.self) }
             time.append(compact)
             kinds.append(kind)
@@ -96,6 +111,23 @@ package struct TouchStaging {
         }
     }
 
+    /// The staged columns, a touch keeping its contact only when `contactAccount` (store contact
+    /// number → its account's number) says the contact works for the touch's account.
+    /// - Throws: `StoreError.database` when the ids take more than 4 GB.
+    package consuming func finish(keepingContactsOf contactAccount: [Int32]) throws(StoreError) -> Staged {
+        var row = 0
+        for run in runs {
+            for index in row..<row + Int(run.count) {
+                let contact = Int(contacts[index])
+                if contact >= 0 && !(contact < contactAccount.count && contactAccount[contact] == run.account) {
+                    contacts[index] = -1
+                }
+            }
+            row += Int(run.count)
+        }
+        return try finish()
+    }
+
     /// The staged columns.
     /// - Throws: `StoreError.database` when the ids take more than 4 GB.
     package consuming func finish() throws(StoreError) -> Staged {
@@ -108,7 +140,7 @@ package struct TouchStaging {
 }
 
 /// Decodes intent blocks one account at a time.
-package struct IntentStaging {
+package struct IntentStaging: Sendable {
     private var time: [Int32]
     private var topics: [Int32]
     private var scores: [UInt8]
