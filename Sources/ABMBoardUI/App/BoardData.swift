@@ -13,12 +13,22 @@ public struct BoardData: Sendable {
     public var rows: [AccountEvaluation]
     /// The store's name for the status bar (`DEMO` for the demo).
     public var storeName: String
-    /// Every account's name, id and domain, lowercased and joined by NUL (which no search
-    /// can contain), by account index: what `/` searches, lowercased once rather than on
-    /// every key typed.
-    public let searchText: [String]
+    /// Every account's name, id and domain, joined by NUL (which no search can contain), by
+    /// account index: what `/` searches, lowercased once rather than on every key typed.
+    public let searchIndex: SearchIndex
     /// Every account's name, lowercased, by account index (the account sort's key).
     public let sortNames: [String]
+    /// Each account's place when the accounts are ordered by `sortNames` in code-point order
+    /// (equal names share a place), by account index: the account sort without comparing
+    /// Strings.
+    public let nameRank: [Int32]
+    /// Each account id's first 8 UTF-8 bytes as a big-endian number (zero-padded), by account
+    /// index: it orders ids as their bytes do, so the board order compares whole ids only on a
+    /// tie.
+    public let idPrefix: [UInt64]
+    /// Each account's owner's place among the owners in code-point order (`Int32.max`: none),
+    /// by account index: the owner sort without comparing Strings.
+    public let ownerRank: [Int32]
     /// The owners on the programme in code-point order, "" standing for accounts without one
     /// (the filter's choices), found once per load.
     public let ownerNames: [String]
@@ -32,9 +42,17 @@ public struct BoardData: Sendable {
         rows = evaluator.evaluateAll(programme, asOf: asOf)
         sortNames = programme.accounts.map { $0.name.lowercased() }
         ownerNames = Set(programme.accounts.map { $0.owner ?? "" }).sorted(by: codePointPrecedes)
-        searchText = programme.accounts.map { account in
-            [account.name, account.id, account.domain ?? ""].joined(separator: "\u{0}").lowercased()
+        searchIndex = SearchIndex(
+            programme.accounts.map { account in
+                [account.name, account.id, account.domain ?? ""].joined(separator: "\u{0}")
+            })
+        nameRank = codePointRanks(sortNames)
+        idPrefix = programme.accounts.map { utf8Prefix($0.id) }
+        var ownerPlaces: [String: Int32] = [:]
+        for (place, owner) in Set(programme.accounts.compactMap(\.owner)).sorted(by: codePointPrecedes).enumerated() {
+            ownerPlaces[owner] = Int32(place)
         }
+        ownerRank = programme.accounts.map { $0.owner.flatMap { ownerPlaces[$0] } ?? .max }
     }
 
     /// Applies a history record made through this board and re-evaluates only its account.
@@ -66,4 +84,37 @@ public struct BoardData: Sendable {
         asOf = instant
         rows = evaluator.evaluateAll(programme, asOf: instant)
     }
+}
+
+/// Each text's place in code-point order, equal texts sharing one (the first 8 bytes settle
+/// most comparisons; whole texts are compared only when those are equal).
+func codePointRanks(_ texts: [String]) -> [Int32] {
+    var keys: [(prefix: UInt64, index: Int32)] = []
+    keys.reserveCapacity(texts.count)
+    for (index, text) in texts.enumerated() { keys.append((utf8Prefix(text), Int32(index))) }
+    keys.sort { a, b in
+        if a.prefix != b.prefix { return a.prefix < b.prefix }
+        return codePointPrecedes(texts[Int(a.index)], texts[Int(b.index)])
+    }
+    var ranks = [Int32](repeating: 0, count: texts.count)
+    var rank: Int32 = 0
+    for (position, key) in keys.enumerated() {
+        if position > 0 && !texts[Int(keys[position - 1].index)].utf8.elementsEqual(texts[Int(key.index)].utf8) {
+            rank = Int32(position)
+        }
+        ranks[Int(key.index)] = rank
+    }
+    return ranks
+}
+
+/// The first 8 UTF-8 bytes of `text` as a big-endian number, zero-padded: it orders texts as
+/// their bytes do, up to ties.
+func utf8Prefix(_ text: String) -> UInt64 {
+    var prefix: UInt64 = 0
+    var taken = 0
+    for byte in text.utf8.prefix(8) {
+        prefix = prefix << 8 | UInt64(byte)
+        taken += 1
+    }
+    return taken == 8 ? prefix : prefix << (8 * UInt64(8 - taken))
 }

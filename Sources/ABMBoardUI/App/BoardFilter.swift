@@ -47,7 +47,7 @@ public struct BoardFilter: Sendable, Hashable {
     }
 
     /// Whether `row` (of an account owned by `owner`) is shown.
-    public func matches(_ row: AccountEvaluation, owner: String?) -> Bool {
+    public func matches(_ row: borrowing AccountEvaluation, owner: String?) -> Bool {
         if let drill {
             guard row.tier == drill.tier, row.account < drill.weekStartStates.count,
                 drill.metric.includes(row, stateAtWeekStart: drill.weekStartStates[row.account])

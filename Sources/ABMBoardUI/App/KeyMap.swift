@@ -46,7 +46,8 @@ public enum KeyMap {
         Binding(keys: "u", action: "undo the latest mark", group: "Decide"),
         Binding(keys: "n", action: "add a note to the latest mark", group: "Decide"),
         Binding(keys: "l", action: "log a touch (channel, direction, contact, topic, note)", group: "Decide"),
-        Binding(keys: "/", action: "search by name, id or domain (Esc on the board clears it)", group: "Find"),
+        Binding(
+            keys: "/", action: "search by name, id or domain (/!text: those without it; Esc clears)", group: "Find"),
         Binding(keys: "f", action: "filter: tier, owner, state, decision, surging, SLA status", group: "Find"),
         Binding(keys: "s", action: "choose the sort column (again: reverse)", group: "Find"),
         Binding(keys: "o", action: "only my accounts (again: everyone's)", group: "Find"),

@@ -33,6 +33,9 @@ struct BoardBenchmark {
         var cellsSent: EngineBenchmark.Timing = .init()
         var weekBack: EngineBenchmark.Timing = .init()
         var weekForward: EngineBenchmark.Timing = .init()
+        var searchKey: EngineBenchmark.Timing = .init()
+        var sortAccount: EngineBenchmark.Timing = .init()
+        var sortOthers: EngineBenchmark.Timing = .init()
         var screenCells = 0
 
         /// Load, evaluation and the first render, in milliseconds.
@@ -140,6 +143,47 @@ struct BoardBenchmark {
         }
         report.weekBack = EngineBenchmark.Timing(samples: back.sorted())
         report.weekForward = EngineBenchmark.Timing(samples: forward.sorted())
+
+        // `/`: each key typed into the search (and each backspace) narrows the board and redraws.
+        var search: [Double] = []
+        for _ in 0..<3 {
+            _ = board.handle(.keyPressed(.character("/")))
+            let keys =
+                "group".map { Key.character($0) } + [Key](repeating: .backspace, count: 5)
+                + "!a-0".map { Key.character($0) }
+            for key in keys {
+                search.append(
+                    millis(
+                        clock.measure {
+                            _ = board.handle(.keyPressed(key))
+                            screen = ScreenView.render(board)
+                        }))
+            }
+            _ = board.handle(.keyPressed(.escape))
+            _ = board.handle(.keyPressed(.escape))
+        }
+        report.searchKey = EngineBenchmark.Timing(samples: search.sorted())
+        // `s`: choosing a column sorts the whole board and redraws (Enter in the sort menu).
+        func sortTime(_ column: BoardSort.Column) -> Double {
+            _ = board.handle(.keyPressed(.character("s")))
+            _ = board.handle(.keyPressed(.character("g")))
+            for _ in 0..<(BoardSort.Column.allCases.firstIndex(of: column) ?? 0) {
+                _ = board.handle(.keyPressed(.character("j")))
+            }
+            return millis(
+                clock.measure {
+                    _ = board.handle(.keyPressed(.enter))
+                    screen = ScreenView.render(board)
+                })
+        }
+        var byAccount: [Double] = []
+        var byOthers: [Double] = []
+        for _ in 0..<3 {
+            byAccount.append(sortTime(.account))
+            for column in BoardSort.Column.allCases where column != .account { byOthers.append(sortTime(column)) }
+        }
+        report.sortAccount = EngineBenchmark.Timing(samples: byAccount.sorted())
+        report.sortOthers = EngineBenchmark.Timing(samples: byOthers.sorted())
         return report
     }
 
@@ -160,6 +204,9 @@ struct BoardBenchmark {
             \(Int(r.cellsSent.samples.last ?? 0)) of \(r.screenCells)
             [ (the board one week back, evaluated, sorted, redrawn): \(ms(r.weekBack))
             ] (back to the present): \(ms(r.weekForward))
+            / a search keystroke (group, backspaces, !a-0), filtered, sorted, redrawn: \(ms(r.searchKey))
+            s sort by account, sorted and redrawn: \(ms(r.sortAccount))
+            s sort by each other column: \(ms(r.sortOthers))
             """
     }
 }
