@@ -1,5 +1,6 @@
 import ABMBoardUI
 import CNcursesw
+import Foundation
 import Glibc
 
 /// The terminal through ncurses — the only code that touches it. Starts curses mode, reads
@@ -139,6 +140,21 @@ public final class Terminal {
         refresh()
         drawn = buffer
         return changed.count
+    }
+
+    /// Puts `text` on the clipboard of the terminal the board is shown in, through the OSC 52
+    /// escape sequence (so it works over SSH and, with `set-clipboard on`, in tmux); a
+    /// terminal without it ignores the sequence.
+    public func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+        // Straight to the terminal's descriptor: curses has flushed its own output by now.
+        var bytes = Array(sequence.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     /// Forgets what was drawn, so the next draw sends every cell.

@@ -71,6 +71,28 @@ struct BoardUpdateTests {
         #expect(s.search.isEmpty && s.order.count > 1)
     }
 
+    @Test("y copies the selected account's id, Y its row tab-separated; both say so; elsewhere nothing")
+    func copy() throws {
+        var s = state()
+        let selected = try #require(s.selected)
+        let account = s.data.programme.accounts[selected]
+        #expect(s.handle(.keyPressed(.character("y"))) == [.copy(account.id)])
+        #expect(s.message?.text == "copied \(account.id) to the clipboard (OSC 52)")
+        let effects = s.handle(.keyPressed(.character("Y")))
+        guard case .copy(let text) = effects.first else {
+            Issue.record("Y gave \(effects)")
+            return
+        }
+        let values = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // One value per column but the sparkline.
+        #expect(values.count == s.columns.count - 1)
+        #expect(Array(values.prefix(2)) == [account.name, account.id])
+        #expect(!text.contains("\n"))
+        #expect(s.message?.text == "copied \(account.id)'s row to the clipboard (OSC 52)")
+        _ = s.handle(.keyPressed(.character("t")))
+        #expect(s.handle(.keyPressed(.character("y"))).isEmpty)
+    }
+
     @Test("only mine keeps the user's accounts")
     func onlyMine() {
         var s = state()

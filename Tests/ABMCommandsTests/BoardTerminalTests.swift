@@ -96,6 +96,38 @@ struct BoardTerminalTests {
         #expect(try board.boardRow(id)["decision"] is NSNull, "the undo did not reach the store")
     }
 
+    @Test("y copies the selected account's id and Y its row through the terminal (OSC 52), saying so")
+    func copyWithY() throws {
+        let board = try TmuxBoard()
+        try board.importSample()
+        let target = try #require(try board.boardRows().first, "the sample has no account")
+        let id = try #require(target["account_id"] as? String)
+        let name = try #require(target["name"] as? String)
+        try board.startBoard()
+        try board.acceptClipboard()
+        try board.waitForScreen("the board") { $0.showsBoard }
+        try board.sendKeys("/")
+        try board.type(id)
+        try board.sendKeys("Enter")
+        try board.waitForScreen("the search for \(id)") { $0.line(2).isEmpty && $0.status.hasPrefix("store.sqlite") }
+
+        try board.sendKeys("y")
+        try board.waitForScreen("the status bar to say the id was copied") {
+            $0.status.contains("copied \(id) to the clipboard")
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while board.clipboard() != id && Date() < deadline { usleep(20_000) }
+        #expect(board.clipboard() == id)
+
+        try board.sendKeys("Y")
+        try board.waitForScreen("the status bar to say the row was copied") {
+            $0.status.contains("copied \(id)'s row to the clipboard")
+        }
+        while !board.clipboard().hasPrefix(name) && Date() < deadline { usleep(20_000) }
+        let row = board.clipboard().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(row.prefix(3)) == [name, id, "T\(try #require(target["tier"] as? Int))"], "\(row)")
+    }
+
     @Test("a mark made by another process appears on the open board without a key press, highlighted for a moment")
     func markFromAnotherProcess() throws {
         let board = try TmuxBoard()
@@ -705,6 +737,16 @@ final class TmuxBoard {
         try #require(flags.count == 5, "tmux's mode flags: \(flags)")
         return PaneModes(
             alternateScreen: flags[0], cursorVisible: flags[1], keypad: flags[2] || flags[3], mouse: flags[4])
+    }
+
+    /// Lets the programs in the pane set tmux's paste buffer through OSC 52 (`set-clipboard on`).
+    func acceptClipboard() throws {
+        try tmuxCommand(["set-option", "-g", "set-clipboard", "on"])
+    }
+
+    /// tmux's newest paste buffer ("" when there is none).
+    func clipboard() -> String {
+        (try? tmuxCommand(["show-buffer"])) ?? ""
     }
 
     func paneTitle() throws -> String { try tmuxQuery("#{pane_title}") }

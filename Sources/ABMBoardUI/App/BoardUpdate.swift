@@ -47,6 +47,8 @@ public enum BoardEffect: Sendable, Hashable {
     case record(HistoryEvent, accountId: String)
     /// Log a touch, as the board's user.
     case logTouch(TouchRequest)
+    /// Put text on the clipboard through the terminal (OSC 52, which works over SSH).
+    case copy(String)
     /// Leave the board.
     case quit
 }
@@ -194,6 +196,11 @@ extension BoardState {
             if let id = markableAccountId, !refusedInPast() {
                 prompt = Prompt(purpose: .note(accountId: id), text: "")
             }
+        case .character("y"), .character("Y"):
+            guard let id = markableAccountId, let selected else { break }
+            let text = key == .character("y") ? id : BoardView.copyText(of: selected, in: self)
+            message = ("copied \(key == .character("y") ? id : "\(id)'s row") to the clipboard (OSC 52)", false)
+            return [.copy(text)]
         default: break
         }
         return []

@@ -13,6 +13,19 @@ public enum BoardView {
         var cell: @Sendable (AccountEvaluation, BoardState) -> (text: String, role: Role)
     }
 
+    /// Account `account`'s row as the board shows it, one tab-separated value per configured
+    /// column (the sparkline left out; tabs and line breaks in a value become spaces): what `Y`
+    /// copies.
+    public static func copyText(of account: Int, in state: BoardState) -> String {
+        let row = state.data.rows[account]
+        return state.columns.filter { $0 != .trend }.compactMap { id in
+            columns.first { $0.id == id }.map { column in
+                let text = column.cell(row, state).text.trimmingCharacters(in: " ")
+                return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+            }
+        }.joined(separator: "\t")
+    }
+
     /// Sparkline blocks from low to high.
     static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 

@@ -84,6 +84,10 @@ struct BoardApp {
             guard !events.isEmpty else { continue }
             for event in events {
                 for effect in state.handle(event) {
+                    if case .copy(let text) = effect {
+                        terminal.copyToClipboard(text)
+                        continue
+                    }
                     guard let outcome = perform(effect, follower: &follower) else { return }
                     _ = state.handle(outcome)
                 }
@@ -97,6 +101,7 @@ struct BoardApp {
         let stamp = fixedAsOf.map(RecordStamp.at) ?? .now
         switch effect {
         case .quit: return nil
+        case .copy: return .ticked
         case .record(let event, let accountId):
             do {
                 let recorded = try follower.writing {
