@@ -32,6 +32,18 @@ struct ScreenBufferTests {
         #expect(buffer[1, 0].text == "")
     }
 
+    @Test(
+        "a text is clipped by display columns, not characters, so the columns after it stay in place",
+        arguments: [
+            ("Acme", 6, "Acme"), ("Acme Corporation", 6, "Acme …"), ("日本語テキスト", 6, "日本…"),
+            ("日本語テキスト", 7, "日本語…"), ("日本", 4, "日本"), ("Zoë Müller", 5, "Zoë …"), ("a\u{7}b", 2, "a…"),
+            ("abc", 0, ""),
+        ])
+    func clippedByWidth(text: String, width: Int, clipped: String) {
+        #expect(BoardText.clipped(text, width) == clipped)
+        #expect(DisplayWidth.of(BoardText.clipped(text, width)) <= width)
+    }
+
     @Test("writing outside the buffer, and buffers of size zero, are harmless")
     func outside() {
         var empty = ScreenBuffer(width: 0, height: 0)

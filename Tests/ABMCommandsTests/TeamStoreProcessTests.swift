@@ -240,12 +240,18 @@ struct TeamStoreProcessTests {
         let big = try workspace.writeBigTouches(
             rows: 400_000, accounts: rows.compactMap { $0["account_id"] as? String })
 
-        // Killed while it streams the ids (COPY), while it merges them, and while it writes the blocks.
-        for stage in ["COPY \"touch_stage\"", "INSERT INTO abmboard.touch_key", "INSERT INTO abmboard.touch_block"] {
+        // Killed while it streams the ids (COPY), while it merges them, and once it has written
+        // the blocks, before its commit: held there by a lock on the revision, which the change's
+        // last statement takes (the blocks go in statements too short to catch by polling).
+        for stage in ["COPY \"touch_stage\"", "INSERT INTO abmboard.touch_key", "SELECT abmboard.commit_change"] {
+            let beforeCommit = stage.hasPrefix("SELECT abmboard.commit_change")
+            let lock = beforeCommit ? try RevisionLock(database: database.name, directory: setup.directory) : nil
             let child = try workspace.start(["import", "touches", big])
-            let reached = waitForStatement(stage, database: database.name, while: child, timeout: 120)
+            let reached = waitForStatement(
+                stage, database: database.name, while: child, timeout: 120, waitingForLock: beforeCommit)
             let killed = child.kill()
             child.wait(timeout: 30)
+            lock?.release()
             #expect(reached && killed, "the import ended before it reached \(stage)")
             #expect(child.killedBySignal)
             let after = try workspace.run(["--as-of", Self.asOf, "export", "board", "--format", "json"])
@@ -303,15 +309,17 @@ struct TeamStoreProcessTests {
     }
 }
 
-/// Polls the server until a statement starting with `prefix` runs on `database` (`true`), or
-/// `child` ends or `timeout` passes (`false`).
-private func waitForStatement(_ prefix: String, database: String, while child: ChildProcess, timeout: TimeInterval)
-    -> Bool
-{
+/// Polls the server until a statement starting with `prefix` runs on `database` (and, with
+/// `waitingForLock`, waits for a lock) (`true`), or `child` ends or `timeout` passes (`false`).
+private func waitForStatement(
+    _ prefix: String, database: String, while child: ChildProcess, timeout: TimeInterval,
+    waitingForLock: Bool = false
+) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     let sql = """
         SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' AND state = 'active'
         AND pid <> pg_backend_pid() AND ltrim(query, E' \\n') LIKE '\(prefix)%'
+        \(waitingForLock ? "AND wait_event_type = 'Lock'" : "")
         """
     while child.isRunning && Date() < deadline {
         if let running = try? TeamServer.psql(sql), running.output != "0" { return true }
@@ -347,4 +355,44 @@ func firstDifference(_ left: String, _ right: String) -> String {
         if x != y { return "line \(index + 1):\n  sqlite:   \(x.prefix(300))\n  postgres: \(y.prefix(300))" }
     }
     return "no difference"
+}
+
+/// A psql session holding the revision row of `abmboard.meta` locked (FOR UPDATE), so that a
+/// write stops at its commit; `release` ends it.
+private final class RevisionLock {
+    private let child: ChildProcess
+    private static let name = "abm-test-revision-lock"
+
+    init(database: String, directory: URL) throws {
+        let server = try TeamServer.settings()
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGPASSWORD"] = server.password
+        environment["PGAPPNAME"] = Self.name
+        child = try ChildProcess(
+            executable: "/usr/bin/env",
+            arguments: [
+                "psql", "-X", "-q", "-h", server.host, "-p", String(server.port), "-U", server.owner, "-d", database,
+                "-c",
+                "BEGIN; SELECT 1 FROM abmboard.meta WHERE key = 'revision' FOR UPDATE; SELECT pg_sleep(300); COMMIT;",
+            ], directory: directory, environment: environment, name: Self.name)
+        let held = """
+            SELECT count(*) FROM pg_stat_activity WHERE application_name = '\(Self.name)' AND state = 'active'
+            AND query LIKE '%pg_sleep%' AND wait_event = 'PgSleep'
+            """
+        let deadline = Date().addingTimeInterval(30)
+        while child.isRunning && Date() < deadline {
+            if let running = try? TeamServer.psql(held), running.output != "0" { return }
+            usleep(10_000)
+        }
+        throw TeamServer.Failed(message: "psql did not take the lock on the revision: \(child.error)")
+    }
+
+    /// Ends the session, and with it the lock.
+    func release() {
+        _ = try? TeamServer.psql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '\(Self.name)'")
+        child.wait(timeout: 30)
+    }
+
+    deinit { release() }
 }

@@ -57,10 +57,22 @@ public enum BoardText {
     /// `Tier 1` … or `removed`.
     public static func tierText(_ tier: Tier?) -> String { tier?.label ?? "removed" }
 
-    /// `text` with control characters made visible, cut to `width` characters with an ellipsis.
+    /// `text` with control characters made visible, cut to `width` display columns with an
+    /// ellipsis.
     public static func clipped(_ text: String, _ width: Int) -> String {
         let clean = SafeText.visible(text)
-        return clean.count > width ? String(clean.prefix(width - 1)) + "…" : clean
+        guard DisplayWidth.of(clean) > width else { return clean }
+        guard width > 0 else { return "" }
+        // By display width, not characters: a wide (CJK) character takes two columns.
+        var kept = ""
+        var used = 0
+        for character in clean {
+            let columns = DisplayWidth.of(character)
+            if used + columns > width - 1 { break }
+            kept.append(character)
+            used += columns
+        }
+        return kept + "…"
     }
 }
 
