@@ -28,6 +28,8 @@ public struct Prompt: Sendable, Hashable {
         case search
         /// A note in the meeting: on the account's decision, or kept for the decision to come.
         case meetingNote(accountId: String)
+        /// A `:` command (`BoardCommand`).
+        case command
     }
 
     /// What the input is for.
@@ -42,6 +44,7 @@ public struct Prompt: Sendable, Hashable {
         case .note(let id): return "Note on \(id)'s latest mark: "
         case .search: return "/"
         case .meetingNote(let id): return "Note on \(id)'s decision: "
+        case .command: return ":"
         }
     }
 }
@@ -77,6 +80,10 @@ public struct BoardState: Sendable {
     public internal(set) var scroll = 0
     /// The search text (empty: none).
     public internal(set) var search = ""
+    /// The `:` commands run, oldest first (↑ and ↓ in the prompt go through them).
+    public internal(set) var commandHistory: [String] = []
+    /// Which of `commandHistory` the prompt shows (`nil`: what is being typed).
+    var commandHistoryPosition: Int?
     /// Only the user's own accounts.
     public internal(set) var onlyMine = false
     /// The filter (`f`) and any drill-down from tier health.

@@ -5,6 +5,7 @@ extension BoardState {
     /// Typing into the prompt.
     mutating func type(_ key: Key) -> [BoardEffect] {
         guard var current = prompt else { return [] }
+        if current.purpose == .command, let effects = typeCommand(key) { return effects }
         switch key {
         case .character(let character):
             current.text.append(character)
@@ -33,6 +34,8 @@ extension BoardState {
                 return [.record(.note(text), accountId: id)]
             case .meetingNote(let id):
                 return meetingNote(text, accountId: id)
+            case .command:
+                return runCommand(text)
             }
         default: break
         }

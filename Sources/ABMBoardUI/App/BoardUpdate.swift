@@ -148,7 +148,7 @@ extension BoardState {
         return []
     }
 
-    private mutating func press(_ key: Key) -> [BoardEffect] {
+    mutating func press(_ key: Key) -> [BoardEffect] {
         message = nil
         if screen == .health, pressOnHealth(key) { return [] }
         if screen == .meeting, let effects = pressInMeeting(key) { return effects }
@@ -180,6 +180,9 @@ extension BoardState {
             message = (onlyMine ? "only \(user)'s accounts" : "everyone's accounts", false)
         case .character("/"):
             if screen == .board { prompt = Prompt(purpose: .search, text: search) }
+        case .character(":"):
+            prompt = Prompt(purpose: .command, text: "")
+            commandHistoryPosition = nil
         case .character("s"):
             if screen == .board { openSortMenu() }
         case .character("f"):
@@ -212,13 +215,15 @@ extension BoardState {
         return data.programme.accounts[selected].id
     }
 
-    private mutating func mark(_ action: MarkAction) -> [BoardEffect] {
+    /// A mark on the selected account, with `note` when given; demoting a Tier 1 account
+    /// without one asks for it.
+    mutating func mark(_ action: MarkAction, note: String? = nil) -> [BoardEffect] {
         guard let id = markableAccountId, let row = selectedRow, !refusedInPast() else { return [] }
-        if action == .demote && row.tier == .one {
+        if action == .demote && row.tier == .one && note == nil {
             prompt = Prompt(purpose: .demoteNote(accountId: id), text: "")
             return []
         }
-        return [.record(.mark(action, note: nil), accountId: id)]
+        return [.record(.mark(action, note: note), accountId: id)]
     }
 
     /// Moves the selection (board) or scrolls (detail, help) by `delta` rows.

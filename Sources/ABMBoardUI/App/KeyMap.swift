@@ -12,48 +12,59 @@ public enum KeyMap {
     }
 
     /// Every binding, in help order.
-    public static let bindings: [Binding] = [
-        Binding(keys: "j ↓", action: "move down", group: "Move"),
-        Binding(keys: "k ↑", action: "move up", group: "Move"),
-        Binding(keys: "g Home", action: "top", group: "Move"),
-        Binding(keys: "G End", action: "bottom", group: "Move"),
-        Binding(keys: "PgUp PgDn", action: "page up / down", group: "Move"),
-        Binding(keys: "Enter", action: "open the account's detail", group: "Views"),
-        Binding(keys: "t", action: "tier health", group: "Views"),
-        Binding(keys: "?", action: "this help", group: "Views"),
-        Binding(keys: "Esc q", action: "back (q on the board quits)", group: "Views"),
-        Binding(keys: "Enter", action: "on tier health: list the accounts behind a number", group: "Views"),
-        Binding(
-            keys: "c", action: "since last week: states up and down, tier changes, surges, breaches (Enter: evidence)",
-            group: "Views"
-        ),
-        Binding(keys: "[ ]", action: "the board at the end of the previous / next review week", group: "Weeks"),
-        Binding(keys: "m", action: "meeting mode: step through this week's undecided accounts", group: "Meeting"),
-        Binding(keys: "Enter", action: "in the meeting: accept the recommendation", group: "Meeting"),
-        Binding(keys: "w h d p", action: "in the meeting: decide otherwise", group: "Meeting"),
-        Binding(
-            keys: "n", action: "in the meeting: a note (before deciding: goes with the decision)", group: "Meeting"),
-        Binding(keys: "s", action: "in the meeting: skip", group: "Meeting"),
-        Binding(keys: "b", action: "in the meeting: back one account", group: "Meeting"),
-        Binding(keys: "u", action: "in the meeting: undo the meeting's decision", group: "Meeting"),
-        Binding(keys: "Esc", action: "in the meeting: end it on its summary (again: the board)", group: "Meeting"),
-        Binding(keys: "click", action: "select a row or number (again: open it)", group: "Mouse"),
-        Binding(keys: "wheel", action: "scroll", group: "Mouse"),
-        Binding(keys: "w", action: "mark work", group: "Decide"),
-        Binding(keys: "h", action: "mark hold", group: "Decide"),
-        Binding(keys: "d", action: "mark demote (Tier 1 asks for a note)", group: "Decide"),
-        Binding(keys: "p", action: "mark promote", group: "Decide"),
-        Binding(keys: "u", action: "undo the latest mark", group: "Decide"),
-        Binding(keys: "n", action: "add a note to the latest mark", group: "Decide"),
-        Binding(keys: "l", action: "log a touch (channel, direction, contact, topic, note)", group: "Decide"),
-        Binding(
-            keys: "/", action: "search by name, id or domain (/!text: those without it; Esc clears)", group: "Find"),
-        Binding(keys: "f", action: "filter: tier, owner, state, decision, surging, SLA status", group: "Find"),
-        Binding(keys: "s", action: "choose the sort column (again: reverse)", group: "Find"),
-        Binding(keys: "o", action: "only my accounts (again: everyone's)", group: "Find"),
-        Binding(keys: "y", action: "copy the account's id to the clipboard (OSC 52: works over SSH)", group: "Copy"),
-        Binding(keys: "Y", action: "copy the account's row, tab-separated", group: "Copy"),
-    ]
+    public static let bindings: [Binding] =
+        [
+            Binding(keys: "j ↓", action: "move down", group: "Move"),
+            Binding(keys: "k ↑", action: "move up", group: "Move"),
+            Binding(keys: "g Home", action: "top", group: "Move"),
+            Binding(keys: "G End", action: "bottom", group: "Move"),
+            Binding(keys: "PgUp PgDn", action: "page up / down", group: "Move"),
+            Binding(keys: "Enter", action: "open the account's detail", group: "Views"),
+            Binding(keys: "t", action: "tier health", group: "Views"),
+            Binding(keys: "?", action: "this help", group: "Views"),
+            Binding(keys: "Esc q", action: "back (q on the board quits)", group: "Views"),
+            Binding(keys: "Enter", action: "on tier health: list the accounts behind a number", group: "Views"),
+            Binding(
+                keys: "c",
+                action: "since last week: states up and down, tier changes, surges, breaches (Enter: evidence)",
+                group: "Views"
+            ),
+            Binding(keys: "[ ]", action: "the board at the end of the previous / next review week", group: "Weeks"),
+            Binding(keys: "m", action: "meeting mode: step through this week's undecided accounts", group: "Meeting"),
+            Binding(keys: "Enter", action: "in the meeting: accept the recommendation", group: "Meeting"),
+            Binding(keys: "w h d p", action: "in the meeting: decide otherwise", group: "Meeting"),
+            Binding(
+                keys: "n", action: "in the meeting: a note (before deciding: goes with the decision)", group: "Meeting"),
+            Binding(keys: "s", action: "in the meeting: skip", group: "Meeting"),
+            Binding(keys: "b", action: "in the meeting: back one account", group: "Meeting"),
+            Binding(keys: "u", action: "in the meeting: undo the meeting's decision", group: "Meeting"),
+            Binding(keys: "Esc", action: "in the meeting: end it on its summary (again: the board)", group: "Meeting"),
+            Binding(keys: "click", action: "select a row or number (again: open it)", group: "Mouse"),
+            Binding(keys: "wheel", action: "scroll", group: "Mouse"),
+            Binding(keys: "w", action: "mark work", group: "Decide"),
+            Binding(keys: "h", action: "mark hold", group: "Decide"),
+            Binding(keys: "d", action: "mark demote (Tier 1 asks for a note)", group: "Decide"),
+            Binding(keys: "p", action: "mark promote", group: "Decide"),
+            Binding(keys: "u", action: "undo the latest mark", group: "Decide"),
+            Binding(keys: "n", action: "add a note to the latest mark", group: "Decide"),
+            Binding(keys: "l", action: "log a touch (channel, direction, contact, topic, note)", group: "Decide"),
+            Binding(
+                keys: "/", action: "search by name, id or domain (/!text: those without it; Esc clears)", group: "Find"),
+            Binding(keys: "f", action: "filter: tier, owner, state, decision, surging, SLA status", group: "Find"),
+            Binding(keys: "s", action: "choose the sort column (again: reverse)", group: "Find"),
+            Binding(keys: "o", action: "only my accounts (again: everyone's)", group: "Find"),
+            Binding(
+                keys: "y", action: "copy the account's id to the clipboard (OSC 52: works over SSH)", group: "Copy"),
+            Binding(keys: "Y", action: "copy the account's row, tab-separated", group: "Copy"),
+            Binding(
+                keys: ":", action: "a command, as below (Tab completes, ↑ ↓ go through the history)", group: "Commands"),
+        ]
+        + BoardCommand.all.map { command in
+            Binding(
+                keys: ":" + command.name,
+                action: command.usage.isEmpty ? command.summary : "\(command.usage): \(command.summary)",
+                group: "Commands")
+        }
 
     /// The footer's short list for what is on screen.
     public static func footer(for state: BoardState) -> String {

@@ -1,0 +1,167 @@
+import ABMCore
+
+/// The `:` command line: completion (Tab), history (↑ ↓) and carrying out a command.
+extension BoardState {
+    /// Tab, ↑ and ↓ in the command prompt; `nil` for the keys the prompt handles as text.
+    mutating func typeCommand(_ key: Key) -> [BoardEffect]? {
+        guard var current = prompt else { return nil }
+        switch key {
+        case .tab:
+            let completion = BoardCommand.complete(current.text)
+            current.text = completion.text
+            prompt = current
+            if !completion.candidates.isEmpty { message = (completion.candidates.joined(separator: "  "), false) }
+            return []
+        case .up:
+            guard !commandHistory.isEmpty else { return [] }
+            let position = max((commandHistoryPosition ?? commandHistory.count) - 1, 0)
+            commandHistoryPosition = position
+            current.text = commandHistory[position]
+            prompt = current
+            return []
+        case .down:
+            guard let position = commandHistoryPosition else { return [] }
+            if position + 1 < commandHistory.count {
+                commandHistoryPosition = position + 1
+                current.text = commandHistory[position + 1]
+            } else {
+                commandHistoryPosition = nil
+                current.text = ""
+            }
+            prompt = current
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// Carries out the command `text` (what follows the `:`), keeping it in the history.
+    mutating func runCommand(_ text: String) -> [BoardEffect] {
+        let words = BoardCommand.words(text)
+        guard let name = words.first else { return [] }
+        if commandHistory.last != text { commandHistory.append(text) }
+        commandHistoryPosition = nil
+        guard let command = BoardCommand.named(name) else {
+            let hint = BoardCommand.closest(to: name).map { ": did you mean :\($0)?" } ?? ""
+            message = ("unknown command :\(name)\(hint) (:help lists them)", true)
+            return []
+        }
+        let arguments = Array(words.dropFirst())
+        let rest = arguments.joined(separator: " ")
+        switch command.name {
+        case "mark":
+            guard let word = arguments.first, let action = MarkAction(rawValue: word.lowercased()) else {
+                return refuse(command, "give an action: work, hold, demote or promote")
+            }
+            let note = arguments.dropFirst().joined(separator: " ")
+            return mark(action, note: note.isEmpty ? nil : note)
+        case "undo": return press(.character("u"))
+        case "note":
+            guard !rest.isEmpty else { return refuse(command, "give the note's text") }
+            guard let id = markableAccountId, !refusedInPast() else { return [] }
+            return [.record(.note(rest), accountId: id)]
+        case "week": return goToWeek(arguments.first)
+        case "search":
+            guard screen == .board else { return [] }
+            search = rest
+            reorder()
+        case "filter": return applyFilter(arguments, command: command)
+        case "sort": return applySort(arguments, command: command)
+        case "mine": return press(.character("o"))
+        case "health": return press(.character("t"))
+        case "changes": return press(.character("c"))
+        case "copy":
+            if let word = arguments.first, word.lowercased() != "row" {
+                return refuse(command, "give nothing (the id) or row")
+            }
+            return press(.character(arguments.isEmpty ? "y" : "Y"))
+        case "help": return press(.character("?"))
+        case "q": return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    /// A message on how to use `command`.
+    private mutating func refuse(_ command: BoardCommand, _ what: String) -> [BoardEffect] {
+        message = (":\(command.name): \(what) (:\(command.name) \(command.usage))", true)
+        return []
+    }
+
+    /// `:week LABEL`: the board at that review week's end; no label: this week.
+    private mutating func goToWeek(_ label: String?) -> [BoardEffect] {
+        let presentWeek = ReviewWeek(containing: present)
+        guard let label else {
+            if viewedWeek != nil { moveWeek(by: 1_000) }
+            return []
+        }
+        guard let week = ReviewWeek(label: label.uppercased()) else {
+            message = (":week: expected a week such as \(presentWeek.label), found \"\(label)\"", true)
+            return []
+        }
+        let current = viewedWeek ?? presentWeek
+        let delta = Int((week.start.seconds - current.start.seconds) / (7 * 86_400))
+        if delta != 0 || week >= presentWeek { moveWeek(by: delta) }
+        return []
+    }
+
+    /// `:filter DIMENSION=VALUE[,VALUE] … [surging]`: the filter those make (none: no filter).
+    private mutating func applyFilter(_ arguments: [String], command: BoardCommand) -> [BoardEffect] {
+        var chosen = BoardFilter()
+        for argument in arguments {
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let dimension = parts[0].lowercased()
+            let values = parts.count > 1 ? parts[1].split(separator: ",").map(String.init) : []
+            var known = true
+            switch dimension {
+            case "surging": chosen.surgingOnly = true
+            case "tier":
+                let tiers = values.compactMap { Int($0.uppercased().replacingOccurrences(of: "T", with: "")) }
+                    .compactMap(Tier.init(rawValue:))
+                known = tiers.count == values.count && !values.isEmpty
+                chosen.tiers.formUnion(tiers)
+            case "owner":
+                known = !values.isEmpty
+                chosen.owners.formUnion(values.map { $0 == "none" ? "" : $0 })
+            case "state":
+                let states = values.compactMap { DemandState(rawValue: $0.lowercased()) }
+                known = states.count == values.count && !values.isEmpty
+                chosen.states.formUnion(states)
+            case "decision":
+                let decisions = values.map { $0.lowercased() }.map { value -> MarkAction?? in
+                    value == "undecided" ? .some(nil) : MarkAction(rawValue: value).map { .some($0) }
+                }
+                known = decisions.allSatisfy { $0 != nil } && !values.isEmpty
+                chosen.decisions.formUnion(decisions.compactMap(\.self))
+            case "sla":
+                let statuses = values.compactMap { SLAStatus(rawValue: $0.lowercased()) }
+                known = statuses.count == values.count && !values.isEmpty
+                chosen.sla.formUnion(statuses)
+            default: known = false
+            }
+            guard known else { return refuse(command, "\"\(argument)\" is not a filter") }
+        }
+        filter = chosen
+        reorder()
+        message = (chosen.isEmpty ? "no filter" : "filter: \(chosen.summary)", false)
+        return []
+    }
+
+    /// `:sort COLUMN [reverse]`.
+    private mutating func applySort(_ arguments: [String], command: BoardCommand) -> [BoardEffect] {
+        let choices = BoardSort.Column.allCases.map(BoardCommand.sortName).joined(separator: ", ")
+        guard let word = arguments.first?.lowercased(),
+            let column = BoardSort.Column.allCases.first(where: { BoardCommand.sortName($0) == word })
+        else { return refuse(command, "give a column: \(choices)") }
+        var chosen = BoardSort()
+        chosen.column = column
+        if let order = arguments.dropFirst().first?.lowercased() {
+            guard order == "reverse" else { return refuse(command, "after the column only reverse") }
+            chosen.reversed = true
+        }
+        sort = chosen
+        reorder()
+        message = (chosen.summary.isEmpty ? "board order" : chosen.summary, false)
+        return []
+    }
+}

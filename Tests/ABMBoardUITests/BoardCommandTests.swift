@@ -1,0 +1,193 @@
+import ABMCore
+import Testing
+
+@testable import ABMBoardUI
+
+/// The `:` command line: each command does what its key does (or what the key would ask for),
+/// Tab completes, ↑ and ↓ go through the history, and an unknown command says so and suggests
+/// the closest.
+struct BoardCommandTests {
+    private func state() -> BoardState { DemoBoard.state(width: 120, height: 30) }
+
+    /// Types `:` and `text`, then Enter; returns the effects of Enter.
+    @discardableResult
+    private func run(_ text: String, in state: inout BoardState) -> [BoardEffect] {
+        _ = state.handle(.keyPressed(.character(":")))
+        for character in text { _ = state.handle(.keyPressed(.character(character))) }
+        return state.handle(.keyPressed(.enter))
+    }
+
+    @Test(
+        ":mark ACTION records the mark on the selected account, with a note when one follows",
+        arguments: MarkAction.allCases)
+    func mark(action: MarkAction) throws {
+        var s = state()
+        // The second account: not Tier 1's first, so that a demote without a note is allowed or asked for below.
+        let id = s.data.programme.accounts[try #require(s.selected)].id
+        #expect(
+            run("mark \(action.rawValue) budget frozen", in: &s) == [
+                .record(.mark(action, note: "budget frozen"), accountId: id)
+            ])
+        #expect(s.prompt == nil)
+    }
+
+    @Test(":mark demote on a Tier 1 account without a note asks for it, as d does")
+    func demoteAsksForNote() throws {
+        var s = state()
+        let row = try #require(s.selectedRow)
+        #expect(row.tier == .one)
+        #expect(run("mark demote", in: &s).isEmpty)
+        #expect(s.prompt?.purpose == .demoteNote(accountId: s.data.programme.accounts[row.account].id))
+    }
+
+    @Test(":undo, :note, :copy and :q give the effects of u, n, y and q")
+    func effects() throws {
+        var s = state()
+        let id = s.data.programme.accounts[try #require(s.selected)].id
+        #expect(run("undo", in: &s) == [.record(.undo, accountId: id)])
+        #expect(run("note called the CFO", in: &s) == [.record(.note("called the CFO"), accountId: id)])
+        #expect(run("copy", in: &s) == [.copy(id)])
+        guard case .copy(let row) = run("copy row", in: &s).first else {
+            Issue.record(":copy row copied nothing")
+            return
+        }
+        #expect(row.hasPrefix(s.data.programme.accounts[try #require(s.selected)].name + "\t" + id))
+        #expect(run("q", in: &s) == [.quit])
+        #expect(run("quit", in: &s) == [.quit])
+    }
+
+    @Test(":health, :changes, :help open their screens; :mine keeps my accounts")
+    func screens() {
+        var s = state()
+        run("health", in: &s)
+        #expect(s.screen == .health)
+        _ = s.handle(.keyPressed(.escape))
+        run("changes", in: &s)
+        #expect(s.screen == .changes)
+        _ = s.handle(.keyPressed(.escape))
+        run("help", in: &s)
+        #expect(s.screen == .help)
+        _ = s.handle(.keyPressed(.escape))
+        run("mine", in: &s)
+        #expect(s.onlyMine && s.order.allSatisfy { s.data.programme.accounts[$0].owner == s.user })
+    }
+
+    @Test(":week LABEL shows that week's end; :week alone comes back; a bad label says what to give")
+    func week() throws {
+        var s = state()
+        let present = ReviewWeek(containing: s.present)
+        let earlier = present.offset(by: -2)
+        run("week \(earlier.label.lowercased())", in: &s)
+        #expect(s.viewedWeek == earlier)
+        #expect(s.data.asOf == earlier.lastSecond)
+        run("week", in: &s)
+        #expect(s.viewedWeek == nil)
+        run("week last-tuesday", in: &s)
+        #expect(s.message?.isError == true)
+        #expect(s.message?.text.contains("expected a week such as \(present.label)") == true)
+    }
+
+    @Test(":filter sets the filter from its words; :filter alone clears it; a bad word is refused")
+    func filter() {
+        var s = state()
+        run("filter tier=1,2 state=engaged,aware", in: &s)
+        #expect(s.filter.tiers == [.one, .two] && s.filter.states == [.engaged, .aware])
+        #expect(!s.order.isEmpty)
+        #expect(
+            s.order.allSatisfy { [.engaged, .aware].contains(s.data.rows[$0].state) && s.data.rows[$0].tier != .three })
+        run("filter owner=dana decision=undecided surging sla=late", in: &s)
+        #expect(
+            s.filter.owners == ["dana"] && s.filter.decisions == [nil] && s.filter.surgingOnly
+                && s.filter.sla == [.late])
+        #expect(s.filter.tiers.isEmpty)
+        run("filter", in: &s)
+        #expect(s.filter.isEmpty)
+        let before = s.filter
+        run("filter colour=red", in: &s)
+        #expect(s.filter == before)
+        #expect(s.message?.text.hasPrefix(":filter: \"colour=red\" is not a filter") == true)
+    }
+
+    @Test(":sort COLUMN [reverse] sorts as the menu does; an unknown column lists them")
+    func sort() {
+        var s = state()
+        run("sort score", in: &s)
+        #expect(s.sort.column == .score && !s.sort.reversed)
+        run("sort last-touch reverse", in: &s)
+        #expect(s.sort.column == .lastTouch && s.sort.reversed)
+        #expect(s.order == s.sort.sorted(s.order, in: s.data))
+        run("sort colour", in: &s)
+        #expect(s.sort.column == .lastTouch)
+        #expect(s.message?.text.contains("board, account, owner, state, score, last-touch") == true)
+    }
+
+    @Test(":search TEXT searches as / does; :search alone clears it")
+    func search() {
+        var s = state()
+        run("search müller", in: &s)
+        #expect(s.search == "müller" && s.order.count == 1)
+        run("search", in: &s)
+        #expect(s.search.isEmpty && s.order.count > 1)
+    }
+
+    @Test(
+        "an unknown command says so and suggests the closest one",
+        arguments: [
+            ("marc work", "unknown command :marc: did you mean :mark? (:help lists them)"),
+            ("hel", "unknown command :hel: did you mean :help? (:help lists them)"),
+            ("xyzzy", "unknown command :xyzzy (:help lists them)"),
+        ])
+    func unknown(text: String, says: String) {
+        var s = state()
+        #expect(run(text, in: &s).isEmpty)
+        #expect(s.message?.text == says && s.message?.isError == true)
+    }
+
+    @Test("Tab completes a command's name and its argument; several candidates are listed")
+    func completion() {
+        var s = state()
+        _ = s.handle(.keyPressed(.character(":")))
+        for character in "ma" { _ = s.handle(.keyPressed(.character(character))) }
+        _ = s.handle(.keyPressed(.tab))
+        #expect(s.prompt?.text == "mark ")
+        _ = s.handle(.keyPressed(.character("d")))
+        _ = s.handle(.keyPressed(.tab))
+        #expect(s.prompt?.text == "mark demote ")
+        _ = s.handle(.keyPressed(.escape))
+        _ = s.handle(.keyPressed(.character(":")))
+        _ = s.handle(.keyPressed(.character("s")))
+        _ = s.handle(.keyPressed(.tab))
+        #expect(s.prompt?.text == "s")
+        #expect(s.message?.text == "search  sort")
+        _ = s.handle(.keyPressed(.character("o")))
+        _ = s.handle(.keyPressed(.tab))
+        _ = s.handle(.keyPressed(.character("l")))
+        _ = s.handle(.keyPressed(.tab))
+        #expect(s.prompt?.text == "sort last-touch ")
+    }
+
+    @Test("↑ and ↓ in the command line go through the commands run, newest first")
+    func history() {
+        var s = state()
+        run("sort score", in: &s)
+        run("mine", in: &s)
+        _ = s.handle(.keyPressed(.character(":")))
+        _ = s.handle(.keyPressed(.up))
+        #expect(s.prompt?.text == "mine")
+        _ = s.handle(.keyPressed(.up))
+        #expect(s.prompt?.text == "sort score")
+        _ = s.handle(.keyPressed(.up))
+        #expect(s.prompt?.text == "sort score")
+        _ = s.handle(.keyPressed(.down))
+        #expect(s.prompt?.text == "mine")
+        _ = s.handle(.keyPressed(.down))
+        #expect(s.prompt?.text == "")
+        #expect(s.commandHistory == ["sort score", "mine"])
+    }
+
+    @Test("help lists every command")
+    func helpListsCommands() {
+        let listed = Set(KeyMap.bindings.filter { $0.group == "Commands" }.map(\.keys))
+        #expect(listed.isSuperset(of: BoardCommand.all.map { ":" + $0.name }))
+    }
+}
