@@ -1,3 +1,4 @@
+import ABMBoardUI
 import ABMCore
 import ArgumentParser
 import Foundation
@@ -38,20 +39,39 @@ public struct AbmboardCommand: ParsableCommand {
             """)
     public var theme: String?
 
+    /// The saved view to open the board on.
+    @Option(help: "Open the board on the saved view NAME ([views.NAME] in config.toml; :view save NAME keeps one).")
+    public var view: String?
+
     /// Creates the command (argument-parser fills it in).
     public init() {}
+
+    /// The board's settings; the view `--view` names must be among them.
+    private func boardSettings() throws -> BoardSettings {
+        let settings = BoardSettings.load(themeOption: theme)
+        if let view, settings.views[view] == nil {
+            let known = settings.views.keys.sorted()
+            throw ValidationError(
+                "no saved view named \"\(view)\""
+                    + (known.isEmpty
+                        ? " (views are kept with :view save NAME on the board)"
+                        : "; saved views: \(known.joined(separator: ", "))"))
+        }
+        return settings
+    }
 
     /// Opens the board in the terminal (or, when standard input or output is not a terminal,
     /// prints its summary) on the store, or on the DEMO programme when there is none.
     public func run() throws {
         let interactive = isatty(0) == 1 && isatty(1) == 1
+        if view != nil && !interactive { _ = try boardSettings() }
         if global.storeExists() {
             if interactive {
                 let store = try global.openStore()
                 try BoardApp(
                     store: store, playbook: try global.loadPlaybook(), fixedAsOf: try global.asOfInstant(),
                     storeName: store.name, user: try Identity.person(nil, store: store),
-                    settings: .load(themeOption: theme)
+                    settings: try boardSettings(), view: view
                 ).run()
                 return
             }
@@ -65,7 +85,7 @@ public struct AbmboardCommand: ParsableCommand {
         if interactive {
             try BoardApp(
                 store: demo.store, playbook: try global.loadPlaybook(), fixedAsOf: asOf, storeName: "DEMO",
-                user: Identity.person(nil), settings: .load(themeOption: theme)
+                user: Identity.person(nil), settings: try boardSettings(), view: view
             ).run()
             return
         }

@@ -51,7 +51,7 @@ struct BoardSettingsTests {
                 "config.toml: key \"theme\": expected a theme's name such as \"light\" or a path to a .toml file, found 3"
             ),
             ("them = \"light\"", "config.toml: key \"them\": unknown key; did you mean \"theme\"?"),
-            ("colour = true", "config.toml: key \"colour\": unknown key; expected one of theme, columns"),
+            ("colour = true", "config.toml: key \"colour\": unknown key; expected one of theme, columns, views"),
         ])
     func brokenConfig(toml: String, message: String) {
         do {

@@ -128,6 +128,39 @@ struct BoardTerminalTests {
         #expect(Array(row.prefix(3)) == [name, id, "T\(try #require(target["tier"] as? Int))"], "\(row)")
     }
 
+    @Test(":view save keeps the board's search and sort; --view opens the board on it again; :q quits")
+    func savedViewAcrossRuns() throws {
+        let board = try TmuxBoard()
+        try board.importSample()
+        try board.startBoard()
+        try board.waitForScreen("the board") { $0.showsBoard }
+        for command in ["search !group", "sort score reverse", "view save calm"] {
+            try board.sendKeys(":")
+            try board.type(command)
+            try board.sendKeys("Enter")
+        }
+        try board.waitForScreen("the status bar to say the view was saved") { $0.status.contains("saved view calm in") }
+        #expect(try board.read("config/abmboard/config.toml").contains("[views.calm]"))
+        try board.sendKeys(":")
+        try board.type("q")
+        try board.sendKeys("Enter")
+        try board.waitForScreen("the board to quit") { _ in board.paneState().contains("ended with status") }
+
+        try board.restartBoard(arguments: ["--view", "calm"])
+        try board.waitForScreen("the board saying it opened the view") { $0.status.contains("view calm") }
+        // A key clears the message: the status bar shows the view's search and sort.
+        try board.sendKeys("g")
+        let reopened = try board.waitForScreen("the board on the view") { $0.status.contains("search \"!group\"") }
+        #expect(reopened.status.contains("sort score"), "\(reopened.status)")
+        // The lowest score first, and no account of the search's text.
+        let rows = reopened.lines.dropFirst().dropLast(2)
+        #expect(
+            reopened.line(1).contains("target") && !rows.contains { $0.lowercased().contains("group") },
+            "\(reopened.line(1))")
+        let unknown = try board.runAbmboard(["--view", "nope"])
+        #expect(unknown.status == 64 && unknown.error.contains("no saved view named \"nope\"; saved views: calm"))
+    }
+
     @Test("a mark made by another process appears on the open board without a key press, highlighted for a moment")
     func markFromAnotherProcess() throws {
         let board = try TmuxBoard()
@@ -637,6 +670,11 @@ final class TmuxBoard {
     /// Starts the board as the pane's process, in a 140×40 window.
     func startBoard() throws {
         try startSession(boardCommand)
+    }
+
+    /// Runs the board again in the pane (whose board has ended), with `arguments` added.
+    func restartBoard(arguments: [String]) throws {
+        try tmuxCommand(["respawn-pane", "-k", "-t", "board", "-c", directory.path, "--"] + boardCommand + arguments)
     }
 
     /// Starts a shell in the pane that saves `stty -a`, runs the board (saving its pid), then

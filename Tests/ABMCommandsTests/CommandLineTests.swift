@@ -28,7 +28,7 @@ struct CommandLineTests {
                 programme when there is no store yet. Exit status: 0 success, 64 usage error, 65 bad input data, 1
                 otherwise (a refused mark, an unknown account).
 
-                USAGE: abmboard [--db <db>] [--playbook <playbook>] [--as-of <as-of>] [--theme <theme>] <subcommand>
+                USAGE: abmboard [--db <db>] [--playbook <playbook>] [--as-of <as-of>] [--theme <theme>] [--view <view>] <subcommand>
 
                 OPTIONS:
                   --db <db>               The store: a SQLite file, or postgres://USER@HOST:PORT/DB (default:
@@ -40,6 +40,8 @@ struct CommandLineTests {
                   --theme <theme>         The board's theme: default, light, high-contrast, mono, NAME for
                                           NAME.toml in $XDG_CONFIG_HOME/abmboard/themes, or a .toml file (default:
                                           the theme in $XDG_CONFIG_HOME/abmboard/config.toml, else default).
+                  --view <view>           Open the board on the saved view NAME ([views.NAME] in config.toml; :view
+                                          save NAME keeps one).
                   --version               Show the version.
                   -h, --help              Show help information.
 

@@ -25,6 +25,9 @@ public struct BoardCommand: Sendable, Hashable {
         BoardCommand(name: "health", usage: "", summary: "tier health"),
         BoardCommand(name: "changes", usage: "", summary: "what changed since last week"),
         BoardCommand(name: "copy", usage: "[row]", summary: "copy the account's id (row: its row) to the clipboard"),
+        BoardCommand(
+            name: "view", usage: "[NAME | save NAME]",
+            summary: "open a saved view, or save the search, filter, sort and columns (none: list them)"),
         BoardCommand(name: "help", usage: "", summary: "every key and command"),
         BoardCommand(name: "q", usage: "", summary: "quit (also :quit)"),
     ]
@@ -68,13 +71,7 @@ public struct BoardCommand: Sendable, Hashable {
     }
 
     /// A sort column's name in a command (`last-touch` for "last touch").
-    static func sortName(_ column: BoardSort.Column) -> String {
-        switch column {
-        case .board: return "board"
-        case .lastTouch: return "last-touch"
-        default: return column.rawValue.lowercased()
-        }
-    }
+    static func sortName(_ column: BoardSort.Column) -> String { column.commandName }
 
     /// How `text` completes: the longest text all candidates share, and the candidates when
     /// several are left.

@@ -132,16 +132,19 @@ public struct BoardState: Sendable {
     /// Whether the board is live (polling the store).
     public let live: Bool
     /// The board's columns in order (the config file's `columns`).
-    public let columns: [ColumnID]
+    public internal(set) var columns: [ColumnID]
+    /// The saved views (`config.toml`'s `[views.NAME]`), by name.
+    public internal(set) var views: [String: SavedView]
 
     /// The board over `data`, for `user`, in a terminal of `width` × `height`, showing
     /// `columns` in that order.
     public init(
         data: BoardData, user: String, width: Int, height: Int, live: Bool,
-        columns: [ColumnID] = ColumnID.defaultOrder
+        columns: [ColumnID] = ColumnID.defaultOrder, views: [String: SavedView] = [:]
     ) {
         self.data = data
         self.columns = columns
+        self.views = views
         self.user = user
         self.width = width
         self.height = height

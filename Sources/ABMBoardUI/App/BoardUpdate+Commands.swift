@@ -75,6 +75,7 @@ extension BoardState {
                 return refuse(command, "give nothing (the id) or row")
             }
             return press(.character(arguments.isEmpty ? "y" : "Y"))
+        case "view": return viewCommand(arguments, command: command)
         case "help": return press(.character("?"))
         case "q": return [.quit]
         default: break
@@ -107,44 +108,66 @@ extension BoardState {
 
     /// `:filter DIMENSION=VALUE[,VALUE] … [surging]`: the filter those make (none: no filter).
     private mutating func applyFilter(_ arguments: [String], command: BoardCommand) -> [BoardEffect] {
-        var chosen = BoardFilter()
-        for argument in arguments {
-            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-            let dimension = parts[0].lowercased()
-            let values = parts.count > 1 ? parts[1].split(separator: ",").map(String.init) : []
-            var known = true
-            switch dimension {
-            case "surging": chosen.surgingOnly = true
-            case "tier":
-                let tiers = values.compactMap { Int($0.uppercased().replacingOccurrences(of: "T", with: "")) }
-                    .compactMap(Tier.init(rawValue:))
-                known = tiers.count == values.count && !values.isEmpty
-                chosen.tiers.formUnion(tiers)
-            case "owner":
-                known = !values.isEmpty
-                chosen.owners.formUnion(values.map { $0 == "none" ? "" : $0 })
-            case "state":
-                let states = values.compactMap { DemandState(rawValue: $0.lowercased()) }
-                known = states.count == values.count && !values.isEmpty
-                chosen.states.formUnion(states)
-            case "decision":
-                let decisions = values.map { $0.lowercased() }.map { value -> MarkAction?? in
-                    value == "undecided" ? .some(nil) : MarkAction(rawValue: value).map { .some($0) }
-                }
-                known = decisions.allSatisfy { $0 != nil } && !values.isEmpty
-                chosen.decisions.formUnion(decisions.compactMap(\.self))
-            case "sla":
-                let statuses = values.compactMap { SLAStatus(rawValue: $0.lowercased()) }
-                known = statuses.count == values.count && !values.isEmpty
-                chosen.sla.formUnion(statuses)
-            default: known = false
-            }
-            guard known else { return refuse(command, "\"\(argument)\" is not a filter") }
+        switch BoardFilter.parse(words: arguments) {
+        case .failure(let error): return refuse(command, "\"\(error.word)\" is not a filter")
+        case .success(let chosen):
+            filter = chosen
+            reorder()
+            message = (chosen.isEmpty ? "no filter" : "filter: \(chosen.summary)", false)
+            return []
         }
-        filter = chosen
+    }
+
+    /// `:view NAME` opens a saved view, `:view save NAME` keeps the board's search, filter, sort
+    /// and columns as one, `:view` lists them.
+    private mutating func viewCommand(_ arguments: [String], command: BoardCommand) -> [BoardEffect] {
+        guard let first = arguments.first else {
+            openViewsMenu()
+            return []
+        }
+        guard first.lowercased() == "save" else {
+            openView(first)
+            return []
+        }
+        guard arguments.count == 2, SavedView.isValidName(arguments[1]) else {
+            return refuse(command, "give the view's name: letters, digits, - and _")
+        }
+        var kept = filter
+        kept.drill = nil
+        return [
+            .saveView(name: arguments[1], view: SavedView(search: search, filter: kept, sort: sort, columns: columns))
+        ]
+    }
+
+    /// Opens the saved view `name`: its search, filter, sort and columns.
+    mutating func openView(_ name: String) {
+        guard let view = views[name] else {
+            let known = views.keys.sorted(by: codePointPrecedes)
+            message = (
+                "no view named \(name)"
+                    + (known.isEmpty ? " (:view save NAME keeps one)" : "; saved: \(known.joined(separator: ", "))"),
+                true
+            )
+            return
+        }
+        screen = .board
+        search = view.search
+        filter = view.filter
+        filterBeforeDrill = nil
+        sort = view.sort
+        columns = view.columns
         reorder()
-        message = (chosen.isEmpty ? "no filter" : "filter: \(chosen.summary)", false)
-        return []
+        message = ("view \(name)", false)
+    }
+
+    /// The menu of saved views (`v`).
+    mutating func openViewsMenu() {
+        let names = views.keys.sorted(by: codePointPrecedes)
+        guard !names.isEmpty else {
+            message = ("no saved views yet: :view save NAME keeps the search, filter, sort and columns", false)
+            return
+        }
+        menu = Menu(purpose: .views, title: "views (Enter: open)", items: names, cursor: 0)
     }
 
     /// `:sort COLUMN [reverse]`.

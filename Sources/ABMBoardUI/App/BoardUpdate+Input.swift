@@ -119,6 +119,10 @@ extension BoardState {
     /// Chooses the item at `position` of `current`.
     mutating func pick(_ position: Int, in current: Menu) {
         switch current.purpose {
+        case .views:
+            let names = views.keys.sorted(by: codePointPrecedes)
+            menu = nil
+            if position < names.count { openView(names[position]) }
         case .meetingScope:
             let scopes = meetingScopeChoices
             menu = nil

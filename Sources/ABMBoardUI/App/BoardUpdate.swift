@@ -25,6 +25,10 @@ public enum BoardEvent: Sendable {
     case clockMoved(Instant)
     /// Time passed (clears highlights).
     case ticked
+    /// The board was started on the saved view of that name (`--view`).
+    case startedOnView(String)
+    /// A view this board asked to save was written to the config file at `path`.
+    case viewSaved(name: String, view: SavedView, path: String)
 }
 
 /// Marks and touches other processes stored since the board last looked.
@@ -49,6 +53,8 @@ public enum BoardEffect: Sendable, Hashable {
     case logTouch(TouchRequest)
     /// Put text on the clipboard through the terminal (OSC 52, which works over SSH).
     case copy(String)
+    /// Keep `view` in the config file as `[views.NAME]`.
+    case saveView(name: String, view: SavedView)
     /// Leave the board.
     case quit
 }
@@ -144,6 +150,11 @@ extension BoardState {
             if viewedWeek == nil { show(asOf: instant) }
         case .ticked:
             highlighted = []
+        case .startedOnView(let name):
+            openView(name)
+        case .viewSaved(let name, let view, let path):
+            views[name] = view
+            message = ("saved view \(name) in \(path) (:view \(name), v, --view \(name))", false)
         }
         return []
     }
@@ -180,6 +191,8 @@ extension BoardState {
             message = (onlyMine ? "only \(user)'s accounts" : "everyone's accounts", false)
         case .character("/"):
             if screen == .board { prompt = Prompt(purpose: .search, text: search) }
+        case .character("v"):
+            if screen == .board { openViewsMenu() }
         case .character(":"):
             prompt = Prompt(purpose: .command, text: "")
             commandHistoryPosition = nil

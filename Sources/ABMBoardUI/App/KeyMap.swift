@@ -53,6 +53,7 @@ public enum KeyMap {
             Binding(keys: "f", action: "filter: tier, owner, state, decision, surging, SLA status", group: "Find"),
             Binding(keys: "s", action: "choose the sort column (again: reverse)", group: "Find"),
             Binding(keys: "o", action: "only my accounts (again: everyone's)", group: "Find"),
+            Binding(keys: "v", action: "the saved views (:view save NAME keeps one)", group: "Find"),
             Binding(
                 keys: "y", action: "copy the account's id to the clipboard (OSC 52: works over SSH)", group: "Copy"),
             Binding(keys: "Y", action: "copy the account's row, tab-separated", group: "Copy"),

@@ -11,6 +11,8 @@ public struct Menu: Sendable, Hashable {
         case filterValues(BoardFilter.Dimension)
         /// Whom the meeting covers (`BoardState.meetingScopes`).
         case meetingScope
+        /// The saved views, by name (`v`).
+        case views
     }
 
     /// What the menu chooses.

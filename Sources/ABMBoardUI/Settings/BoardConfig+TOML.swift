@@ -2,7 +2,7 @@ import TOMLKit
 
 extension BoardConfig {
     /// Every key the config file may have.
-    static let keys = ["theme", "columns"]
+    static let keys = ["theme", "columns", "views"]
 
     /// Reads the config file's text; a key left out keeps its default.
     /// - Throws: `SettingsError` listing every problem: not TOML, an unknown key, a theme that
@@ -29,6 +29,20 @@ extension BoardConfig {
                 switch columns(value) {
                 case .success(let ids): config.columns = ids
                 case .failure(let problem): problems.append(.init(key: key, message: problem.message))
+                }
+            case "views":
+                guard let views = value.table else {
+                    problems.append(
+                        .init(
+                            key: key,
+                            message: "expected tables such as [views.mine], found \(SettingsTOML.describe(value))"))
+                    continue
+                }
+                for (name, view) in views {
+                    switch SavedView.parse(view, name: name, columns: ColumnID.defaultOrder) {
+                    case .success(let saved): config.views[name] = saved
+                    case .failure(let problem): problems.append(problem)
+                    }
                 }
             default:
                 problems.append(.init(key: key, message: SettingsTOML.unknown("key", key, known: keys)))

@@ -10,10 +10,13 @@ public struct BoardConfig: Sendable, Hashable {
     public var theme: String?
     /// Which board columns show, in this order; by default all of them (`ColumnID.defaultOrder`).
     public var columns: [ColumnID]
+    /// The saved views (`[views.NAME]`), by name.
+    public var views: [String: SavedView]
 
-    /// The settings; by default no theme and every column.
-    public init(theme: String? = nil, columns: [ColumnID] = ColumnID.defaultOrder) {
+    /// The settings; by default no theme, every column and no saved view.
+    public init(theme: String? = nil, columns: [ColumnID] = ColumnID.defaultOrder, views: [String: SavedView] = [:]) {
         self.theme = theme
         self.columns = columns
+        self.views = views
     }
 }

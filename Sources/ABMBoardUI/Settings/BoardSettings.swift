@@ -6,6 +6,8 @@ public struct BoardSettings: Sendable {
     public var theme: Theme
     /// Which board columns show, in order.
     public var columns: [ColumnID]
+    /// The saved views, by name.
+    public var views: [String: SavedView] = [:]
     /// What went wrong, one line each (for standard error), each group followed by what is
     /// used instead.
     public var warnings: [String]
@@ -43,6 +45,7 @@ public struct BoardSettings: Sendable {
             }
         }
         settings.columns = config.columns
+        settings.views = config.views
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty {
             settings.theme = .mono
             return settings

@@ -11,7 +11,7 @@ public struct SettingsError: Error, Sendable, Hashable, CustomStringConvertible 
     public var problems: [Problem]
 
     /// One thing wrong with the file.
-    public struct Problem: Sendable, Hashable {
+    public struct Problem: Error, Sendable, Hashable {
         /// The dotted key, e.g. `header.fg`; empty for a TOML syntax error.
         public var key: String
         /// The 1-based line of a syntax error, when known.

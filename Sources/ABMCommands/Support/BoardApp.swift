@@ -15,6 +15,8 @@ struct BoardApp {
     let user: String
     /// Theme, columns and the problems met reading them (shown first in the status bar).
     let settings: BoardSettings
+    /// The saved view to open on (`--view`; checked to exist before the board starts).
+    var view: String? = nil
 
     /// How often the store is checked for changes by other processes.
     static let pollInterval: TimeInterval = 0.25
@@ -31,8 +33,10 @@ struct BoardApp {
             let started = try StoreFollower.start(store: store, load: load)
             follower = started.0
             state = BoardState(
-                data: started.1, user: user, width: 80, height: 24, live: true, columns: settings.columns)
+                data: started.1, user: user, width: 80, height: 24, live: true, columns: settings.columns,
+                views: settings.views)
         }
+        if let view { _ = state.handle(.startedOnView(view)) }
         if let problem = settings.statusMessage { _ = state.handle(.refused(problem)) }
         let terminal = Terminal(theme: settings.theme)
         defer { terminal.stop() }
@@ -102,6 +106,13 @@ struct BoardApp {
         switch effect {
         case .quit: return nil
         case .copy: return .ticked
+        case .saveView(let name, let view):
+            do {
+                let path = try ViewFile.save(view, name: name, environment: ProcessInfo.processInfo.environment)
+                return .viewSaved(name: name, view: view, path: path)
+            } catch {
+                return .refused(error.message)
+            }
         case .record(let event, let accountId):
             do {
                 let recorded = try follower.writing {
