@@ -10,6 +10,7 @@ import Glibc
 public final class Terminal {
     private var drawn: ScreenBuffer?
     private var colours: ColourTable
+    private var colourCount = 0
     private var running = false
 
     /// Starts curses mode, drawing with `theme` (its colours mapped to what the terminal has;
@@ -26,12 +27,7 @@ public final class Terminal {
         // Clicks and the wheel (SPEC §6); no drag reporting, so presses arrive at once.
         mouseinterval(0)
         _ = mousemask(abm_button1_pressed() | abm_button4_pressed() | abm_button5_pressed(), nil)
-        var colourCount = 0
-        if has_colors() && theme.usesColour {
-            start_color()  // sets COLORS
-            use_default_colors()
-            colourCount = Int(abm_colors())
-        }
+        colourCount = Self.startColours(if: theme.usesColour)
         colours = ColourTable(theme: theme, colourCount: colourCount)
         TerminalSignals.install()
         running = true
@@ -155,6 +151,22 @@ public final class Terminal {
             guard written > 0 else { return }
             bytes = bytes.dropFirst(written)
         }
+    }
+
+    /// Draws with `theme` from now on (the next draw sends every cell).
+    public func use(_ theme: Theme) {
+        if colourCount == 0 { colourCount = Self.startColours(if: theme.usesColour) }
+        colours = ColourTable(theme: theme, colourCount: theme.usesColour ? colourCount : 0)
+        drawn = nil
+    }
+
+    /// Starts curses colour when `wanted` and the terminal has colour; the number of colours
+    /// (0: none started).
+    private static func startColours(if wanted: Bool) -> Int {
+        guard wanted && has_colors() else { return 0 }
+        start_color()  // sets COLORS
+        use_default_colors()
+        return Int(abm_colors())
     }
 
     /// Forgets what was drawn, so the next draw sends every cell.

@@ -56,6 +56,19 @@ struct BoardCommandTests {
         #expect(run("quit", in: &s) == [.quit])
     }
 
+    @Test(":theme NAME and :export board FILE ask the host to switch the theme and write the board")
+    func hostEffects() {
+        var s = state()
+        #expect(run("theme light", in: &s) == [.useTheme("light")])
+        _ = s.handle(.themeChanged("light"))
+        #expect(s.message?.text == "theme light")
+        #expect(run("theme", in: &s).isEmpty && s.message?.isError == true)
+        #expect(run("export board week47.csv", in: &s) == [.exportBoard(path: "week47.csv")])
+        _ = s.handle(.exported(path: "week47.csv", accounts: 12))
+        #expect(s.message?.text == "exported 12 accounts (the board as shown) to week47.csv")
+        #expect(run("export history x.csv", in: &s).isEmpty && s.message?.isError == true)
+    }
+
     @Test(":health, :changes, :help open their screens; :mine keeps my accounts")
     func screens() {
         var s = state()

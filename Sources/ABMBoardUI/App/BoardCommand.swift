@@ -26,6 +26,12 @@ public struct BoardCommand: Sendable, Hashable {
         BoardCommand(name: "changes", usage: "", summary: "what changed since last week"),
         BoardCommand(name: "copy", usage: "[row]", summary: "copy the account's id (row: its row) to the clipboard"),
         BoardCommand(
+            name: "theme", usage: "NAME", summary: "draw with another theme: default, light, high-contrast, mono, yours"
+        ),
+        BoardCommand(
+            name: "export", usage: "board FILE",
+            summary: "write the board as shown to FILE (.json: JSON, else CSV), as abmboard export board does"),
+        BoardCommand(
             name: "view", usage: "[NAME | save NAME]",
             summary: "open a saved view, or save the search, filter, sort and columns (none: list them)"),
         BoardCommand(name: "help", usage: "", summary: "every key and command"),
@@ -47,16 +53,10 @@ public struct BoardCommand: Sendable, Hashable {
         return all.first { $0.name == resolved }
     }
 
-    /// The closest command name to `name`, when one is near (at most two edits, or a prefix).
+    /// The closest command name to `name`, when one is near (`Suggestions`).
     static func closest(to name: String) -> String? {
-        let lowered = name.lowercased()
         let names = all.map(\.name) + aliases.keys.sorted()
-        if let prefixed = names.first(where: { $0.hasPrefix(lowered) && !lowered.isEmpty }) {
-            return aliases[prefixed] ?? prefixed
-        }
-        let scored = names.map { ($0, editDistance(lowered, $0)) }.min { $0.1 < $1.1 }
-        guard let (best, distance) = scored, distance <= 2 else { return nil }
-        return aliases[best] ?? best
+        return Suggestions.closest(to: name, among: names, limit: 1).first.map { aliases[$0] ?? $0 }
     }
 
     /// The values a command's argument can take, for completion.
@@ -65,6 +65,8 @@ public struct BoardCommand: Sendable, Hashable {
         case "mark": return MarkAction.allCases.map(\.rawValue)
         case "sort": return BoardSort.Column.allCases.map(sortName)
         case "copy": return ["row"]
+        case "export": return ["board"]
+        case "theme": return BuiltInTheme.allCases.map(\.name)
         case "filter": return ["tier=", "owner=", "state=", "decision=", "sla=", "surging"]
         default: return []
         }
@@ -97,22 +99,4 @@ public struct BoardCommand: Sendable, Hashable {
         let completed = (words.dropLast() + [shared]).joined(separator: " ") + (done ? " " : "")
         return (completed, candidates.count == 1 ? [] : candidates)
     }
-}
-
-/// The number of single-character insertions, deletions and substitutions from `a` to `b`.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -76,6 +76,14 @@ extension BoardState {
             }
             return press(.character(arguments.isEmpty ? "y" : "Y"))
         case "view": return viewCommand(arguments, command: command)
+        case "theme":
+            guard arguments.count == 1 else { return refuse(command, "give a theme's name or a .toml file") }
+            return [.useTheme(arguments[0])]
+        case "export":
+            guard arguments.count == 2, arguments[0].lowercased() == "board" else {
+                return refuse(command, "give board and a file")
+            }
+            return [.exportBoard(path: arguments[1])]
         case "help": return press(.character("?"))
         case "q": return [.quit]
         default: break

@@ -29,6 +29,10 @@ public enum BoardEvent: Sendable {
     case startedOnView(String)
     /// A view this board asked to save was written to the config file at `path`.
     case viewSaved(name: String, view: SavedView, path: String)
+    /// The board this board asked to export was written: `accounts` rows to `path`.
+    case exported(path: String, accounts: Int)
+    /// The board draws with the theme `name` now.
+    case themeChanged(String)
 }
 
 /// Marks and touches other processes stored since the board last looked.
@@ -55,6 +59,11 @@ public enum BoardEffect: Sendable, Hashable {
     case copy(String)
     /// Keep `view` in the config file as `[views.NAME]`.
     case saveView(name: String, view: SavedView)
+    /// Write the board as shown (its accounts in its order) to the file at `path`, as
+    /// `abmboard export board` would: JSON for a `.json` name, CSV otherwise.
+    case exportBoard(path: String)
+    /// Draw with the theme `name` names (as `--theme` takes it) from now on.
+    case useTheme(String)
     /// Leave the board.
     case quit
 }
@@ -152,6 +161,10 @@ extension BoardState {
             highlighted = []
         case .startedOnView(let name):
             openView(name)
+        case .themeChanged(let name):
+            message = ("theme \(name)", false)
+        case .exported(let path, let accounts):
+            message = ("exported \(accounts) account\(accounts == 1 ? "" : "s") (the board as shown) to \(path)", false)
         case .viewSaved(let name, let view, let path):
             views[name] = view
             message = ("saved view \(name) in \(path) (:view \(name), v, --view \(name))", false)

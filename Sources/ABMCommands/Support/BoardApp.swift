@@ -1,5 +1,6 @@
 import ABMBoardUI
 import ABMCore
+import ABMImport
 import ABMStore
 import ABMTerminal
 import Foundation
@@ -92,6 +93,14 @@ struct BoardApp {
                         terminal.copyToClipboard(text)
                         continue
                     }
+                    if case .useTheme(let name) = effect {
+                        _ = state.handle(BoardApp.theme(name, on: terminal))
+                        continue
+                    }
+                    if case .exportBoard(let path) = effect {
+                        _ = state.handle(BoardApp.export(state, to: path))
+                        continue
+                    }
                     guard let outcome = perform(effect, follower: &follower) else { return }
                     _ = state.handle(outcome)
                 }
@@ -105,7 +114,7 @@ struct BoardApp {
         let stamp = fixedAsOf.map(RecordStamp.at) ?? .now
         switch effect {
         case .quit: return nil
-        case .copy: return .ticked
+        case .copy, .exportBoard, .useTheme: return .ticked
         case .saveView(let name, let view):
             do {
                 let path = try ViewFile.save(view, name: name, environment: ProcessInfo.processInfo.environment)
@@ -136,6 +145,42 @@ struct BoardApp {
             } catch {
                 return .refused(StoreErrorText.line(error))
             }
+        }
+    }
+
+    /// Switches `terminal` to the theme `name` names (as `--theme` finds it); the event that
+    /// reports it (a broken or unknown theme is refused, and the theme stays as it was).
+    static func theme(_ name: String, on terminal: Terminal) -> BoardEvent {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty {
+            return .refused("NO_COLOR is set: the board stays without colour")
+        }
+        let found = ThemeLookup.load(
+            name, directory: SettingsPaths.directory(environment: environment), read: BoardSettings.readText)
+        if let problem = found.problems.first { return .refused(problem) }
+        terminal.use(found.theme)
+        return .themeChanged(name)
+    }
+
+    /// Writes the board as `state` shows it to `path` (JSON for a `.json` name, CSV otherwise),
+    /// with the columns and header of `abmboard export board`; the event that reports it.
+    static func export(_ state: BoardState, to path: String) -> BoardEvent {
+        let rows = state.order.map { state.data.rows[$0] }
+        let table = BoardExport.table(
+            rows, programme: state.data.programme, asOf: state.data.asOf, columns: BoardColumn.defaults)
+        let asOf = state.data.asOf
+        let bytes =
+            path.lowercased().hasSuffix(".json")
+            ? ExportJSON.render(
+                table,
+                header: [("as_of", .time(asOf)), ("review_week", .string(ReviewWeek(containing: asOf).label))],
+                rowsKey: "accounts")
+            : ExportCSV.bytes(table, guardFormulas: false)
+        do {
+            try ExportDestination(path: path).deliver(bytes)
+            return .exported(path: path, accounts: rows.count)
+        } catch {
+            return .refused("not exported: \(error)")
         }
     }
 
