@@ -69,6 +69,24 @@ struct BoardCommandTests {
         #expect(run("export history x.csv", in: &s).isEmpty && s.message?.isError == true)
     }
 
+    @Test(":open, :touch, :meeting and :week prev/next do what Enter, l, m, [ and ] do")
+    func keysAsCommands() {
+        var s = state()
+        run("open", in: &s)
+        #expect(s.screen == .detail)
+        _ = s.handle(.keyPressed(.escape))
+        run("touch", in: &s)
+        #expect(s.form != nil)
+        _ = s.handle(.keyPressed(.escape))
+        run("meeting", in: &s)
+        #expect(s.menu?.purpose == .meetingScope)
+        _ = s.handle(.keyPressed(.escape))
+        run("week prev", in: &s)
+        #expect(s.viewedWeek == ReviewWeek(containing: s.present).offset(by: -1))
+        run("week next", in: &s)
+        #expect(s.viewedWeek == nil)
+    }
+
     @Test(":health, :changes, :help open their screens; :mine keeps my accounts")
     func screens() {
         var s = state()

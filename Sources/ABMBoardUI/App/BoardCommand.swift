@@ -15,7 +15,12 @@ public struct BoardCommand: Sendable, Hashable {
         BoardCommand(name: "mark", usage: "work|hold|demote|promote [NOTE]", summary: "mark the selected account"),
         BoardCommand(name: "undo", usage: "", summary: "undo the selected account's latest mark"),
         BoardCommand(name: "note", usage: "TEXT", summary: "add a note to the latest mark"),
-        BoardCommand(name: "week", usage: "[2026-W46]", summary: "the board at that week's end (none: this week)"),
+        BoardCommand(
+            name: "week", usage: "[2026-W46 | prev | next]",
+            summary: "the board at that week's end, as [ and ] (none: this week)"),
+        BoardCommand(name: "open", usage: "", summary: "the selected account's evidence, as Enter"),
+        BoardCommand(name: "touch", usage: "", summary: "log a touch on the selected account, as l"),
+        BoardCommand(name: "meeting", usage: "", summary: "the weekly meeting, as m"),
         BoardCommand(name: "search", usage: "[TEXT | !TEXT]", summary: "search as / does (none: clear it)"),
         BoardCommand(
             name: "filter", usage: "[tier=1,2 owner=dana state=engaged decision=work sla=late surging]",
@@ -66,6 +71,7 @@ public struct BoardCommand: Sendable, Hashable {
         case "sort": return BoardSort.Column.allCases.map(sortName)
         case "copy": return ["row"]
         case "export": return ["board"]
+        case "week": return ["prev", "next"]
         case "theme": return BuiltInTheme.allCases.map(\.name)
         case "filter": return ["tier=", "owner=", "state=", "decision=", "sla=", "surging"]
         default: return []

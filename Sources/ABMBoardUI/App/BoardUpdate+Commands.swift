@@ -60,7 +60,15 @@ extension BoardState {
             guard !rest.isEmpty else { return refuse(command, "give the note's text") }
             guard let id = markableAccountId, !refusedInPast() else { return [] }
             return [.record(.note(rest), accountId: id)]
-        case "week": return goToWeek(arguments.first)
+        case "week":
+            switch arguments.first?.lowercased() {
+            case "prev": return press(.character("["))
+            case "next": return press(.character("]"))
+            default: return goToWeek(arguments.first)
+            }
+        case "open": return screen == .board ? press(.enter) : []
+        case "touch": return press(.character("l"))
+        case "meeting": return press(.character("m"))
         case "search":
             guard screen == .board else { return [] }
             search = rest
