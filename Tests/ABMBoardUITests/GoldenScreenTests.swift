@@ -58,8 +58,38 @@ struct GoldenScreenTests {
         var state = DemoBoard.state(width: width, height: height)
         DemoBoard.drive(&state, keys)
         let text = ScreenView.render(state).lines.joined(separator: "\n") + "\n"
+        try Self.compare(text, with: "\(name)-\(width)x\(height).txt", name: "\(name) \(width)×\(height)")
+    }
+
+    @Test("screens' cell roles (selected, highlighted, warned …) match their golden files", arguments: cases)
+    func goldenRoles(name: String, keys: [Key], width: Int, height: Int) throws {
+        var state = DemoBoard.state(width: width, height: height)
+        DemoBoard.drive(&state, keys)
+        let text = Self.roles(ScreenView.render(state))
+        try Self.compare(text, with: "\(name)-\(width)x\(height).roles.txt", name: "\(name) \(width)×\(height) roles")
+    }
+
+    /// Each line of `screen` as runs of one role: `0-3 header · 4-79 text` (columns from 0).
+    static func roles(_ screen: ScreenBuffer) -> String {
+        var lines: [String] = []
+        guard screen.width > 0 else { return "" }
+        for y in 0..<screen.height {
+            var runs: [String] = []
+            var start = 0
+            for x in 1...screen.width where x == screen.width || screen[x, y].role != screen[start, y].role {
+                runs.append("\(start)-\(x - 1) \(screen[start, y].role.rawValue)")
+                start = x
+            }
+            lines.append(runs.joined(separator: " · "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Compares `text` with the golden file `name` line by line (writes it first when
+    /// `ABMBOARD_UPDATE_GOLDEN` is set).
+    static func compare(_ text: String, with fileName: String, name: String) throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Golden/\(name)-\(width)x\(height).txt")
+            .appendingPathComponent("Golden/\(fileName)")
         if ProcessInfo.processInfo.environment["ABMBOARD_UPDATE_GOLDEN"] != nil {
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
@@ -67,7 +97,7 @@ struct GoldenScreenTests {
         let got = text.split(separator: "\n", omittingEmptySubsequences: false)
         let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, pair) in zip(got, want).enumerated() where pair.0 != pair.1 {
-            Issue.record("\(name) \(width)×\(height) line \(index + 1):\n got: \(pair.0)\nwant: \(pair.1)")
+            Issue.record("\(name) line \(index + 1):\n got: \(pair.0)\nwant: \(pair.1)")
             break
         }
         #expect(got.count == want.count)
