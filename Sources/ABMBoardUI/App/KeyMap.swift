@@ -80,7 +80,7 @@ public enum KeyMap {
             return fitted(
                 [
                     "j/k move", "Enter detail", "w/h/d/p mark", "u undo", "m meeting", "t health", "c changes",
-                    "[/] week", "/ search", "f filter", "s sort", "n note", "l touch", "o mine",
+                    "[/] week", "/ search", ": command", "f filter", "s sort", "n note", "l touch", "o mine",
                 ], ending: ["? help", back], width: state.width)
         case .detail: return "j/k scroll · w/h/d/p mark · u undo · n note · l log touch · Esc back · ? help"
         case .health: return "j/k/←/→ choose a number · Enter list its accounts · Esc back · ? help"
