@@ -68,7 +68,7 @@ public struct BoardCommand: Sendable, Hashable {
     static func argumentChoices(of command: String) -> [String] {
         switch command {
         case "mark": return MarkAction.allCases.map(\.rawValue)
-        case "sort": return BoardSort.Column.allCases.map(sortName)
+        case "sort": return BoardSort.Column.allCases.map(\.commandName)
         case "copy": return ["row"]
         case "export": return ["board"]
         case "week": return ["prev", "next"]
@@ -77,9 +77,6 @@ public struct BoardCommand: Sendable, Hashable {
         default: return []
         }
     }
-
-    /// A sort column's name in a command (`last-touch` for "last touch").
-    static func sortName(_ column: BoardSort.Column) -> String { column.commandName }
 
     /// How `text` completes: the longest text all candidates share, and the candidates when
     /// several are left.

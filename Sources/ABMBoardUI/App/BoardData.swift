@@ -16,9 +16,7 @@ public struct BoardData: Sendable {
     /// Every account's name, id and domain, joined by NUL (which no search can contain), by
     /// account index: what `/` searches, lowercased once rather than on every key typed.
     public let searchIndex: SearchIndex
-    /// Every account's name, lowercased, by account index (the account sort's key).
-    public let sortNames: [String]
-    /// Each account's place when the accounts are ordered by `sortNames` in code-point order
+    /// Each account's place when the accounts are ordered by lowercased name in code-point order
     /// (equal names share a place), by account index: the account sort without comparing
     /// Strings.
     public let nameRank: [Int32]
@@ -40,14 +38,13 @@ public struct BoardData: Sendable {
         self.asOf = asOf
         self.storeName = storeName
         rows = evaluator.evaluateAll(programme, asOf: asOf)
-        sortNames = programme.accounts.map { $0.name.lowercased() }
         ownerNames = Set(programme.accounts.map { $0.owner ?? "" }).sorted(by: codePointPrecedes)
         searchIndex = SearchIndex(
             programme.accounts.map { account in
                 [account.name, account.id, account.domain ?? ""].joined(separator: "\u{0}")
             })
-        nameRank = codePointRanks(sortNames)
-        idPrefix = programme.accounts.map { utf8Prefix($0.id) }
+        nameRank = codePointRanks(programme.accounts.map { $0.name.lowercased() })
+        idPrefix = programme.accounts.map { codePointPrefix($0.id) }
         var ownerPlaces: [String: Int32] = [:]
         for (place, owner) in Set(programme.accounts.compactMap(\.owner)).sorted(by: codePointPrecedes).enumerated() {
             ownerPlaces[owner] = Int32(place)
@@ -91,7 +88,7 @@ public struct BoardData: Sendable {
 func codePointRanks(_ texts: [String]) -> [Int32] {
     var keys: [(prefix: UInt64, index: Int32)] = []
     keys.reserveCapacity(texts.count)
-    for (index, text) in texts.enumerated() { keys.append((utf8Prefix(text), Int32(index))) }
+    for (index, text) in texts.enumerated() { keys.append((codePointPrefix(text), Int32(index))) }
     keys.sort { a, b in
         if a.prefix != b.prefix { return a.prefix < b.prefix }
         return codePointPrecedes(texts[Int(a.index)], texts[Int(b.index)])
@@ -105,16 +102,4 @@ func codePointRanks(_ texts: [String]) -> [Int32] {
         ranks[Int(key.index)] = rank
     }
     return ranks
-}
-
-/// The first 8 UTF-8 bytes of `text` as a big-endian number, zero-padded: it orders texts as
-/// their bytes do, up to ties.
-func utf8Prefix(_ text: String) -> UInt64 {
-    var prefix: UInt64 = 0
-    var taken = 0
-    for byte in text.utf8.prefix(8) {
-        prefix = prefix << 8 | UInt64(byte)
-        taken += 1
-    }
-    return taken == 8 ? prefix : prefix << (8 * UInt64(8 - taken))
 }

@@ -74,24 +74,8 @@ public struct BoardSort: Sendable, Hashable {
     /// another column, one of the column's value as a number and the place in the board order,
     /// so that Strings are compared only on ties (`precedes` gives the same order, pair by pair).
     public func sorted(_ accounts: [Int], in data: BoardData) -> [Int] {
-        var boardKeys: [(tier: Int8, score: Int32, prefix: UInt64, account: Int32)] = []
-        boardKeys.reserveCapacity(accounts.count)
-        for account in accounts {
-            // Fields read in place: a whole row copied 50,000 times would cost more than the sort.
-            boardKeys.append(
-                (
-                    Int8(data.rows[account].tier?.rawValue ?? 4), Int32(data.rows[account].score.value),
-                    data.idPrefix[account], Int32(account)
-                ))
-        }
-        boardKeys.sort { a, b in
-            if a.tier != b.tier { return a.tier < b.tier }
-            if a.score != b.score { return a.score > b.score }
-            if a.prefix != b.prefix { return a.prefix < b.prefix }
-            return codePointPrecedes(
-                data.programme.accounts[Int(a.account)].id, data.programme.accounts[Int(b.account)].id)
-        }
-        let board = boardKeys.map { Int($0.account) }
+        let board = BoardOrder.sorted(
+            accounts: accounts, rows: data.rows, idPrefixes: data.idPrefix, in: data.programme)
         guard column != .board else { return reversed ? board.reversed() : board }
         var keys: [(value: Int64, place: Int32)] = []
         keys.reserveCapacity(board.count)
@@ -109,7 +93,7 @@ public struct BoardSort: Sendable, Hashable {
         switch column {
         case .board: return 0
         case .account: return Int64(data.nameRank[account])
-        case .owner: return data.ownerRank[account] == .max ? .max : Int64(data.ownerRank[account])
+        case .owner: return Int64(data.ownerRank[account])
         case .state: return ~Int64(data.rows[account].state.rank)
         case .score: return ~Int64(data.rows[account].score.value)
         case .lastTouch: return ~(data.rows[account].lastTouch?.at ?? .distantPast).seconds

@@ -188,9 +188,9 @@ extension BoardState {
 
     /// `:sort COLUMN [reverse]`.
     private mutating func applySort(_ arguments: [String], command: BoardCommand) -> [BoardEffect] {
-        let choices = BoardSort.Column.allCases.map(BoardCommand.sortName).joined(separator: ", ")
+        let choices = BoardSort.Column.allCases.map(\.commandName).joined(separator: ", ")
         guard let word = arguments.first?.lowercased(),
-            let column = BoardSort.Column.allCases.first(where: { BoardCommand.sortName($0) == word })
+            let column = BoardSort.Column.allCases.first(where: { $0.commandName == word })
         else { return refuse(command, "give a column: \(choices)") }
         var chosen = BoardSort()
         chosen.column = column

@@ -42,35 +42,22 @@ public struct SavedView: Sendable, Hashable {
             }
     }
 
-    /// The view's section of `config.toml`.
+    /// The view's section of `config.toml` (`[views.NAME]`, written by TOMLKit), ending in a
+    /// line break.
     public func toml(name: String) -> String {
-        """
-        [views.\(name)]
-        search = \(Self.quoted(search))
-        filter = \(Self.quoted(filter.words.joined(separator: " ")))
-        sort = \(Self.quoted(sort.column.commandName))
-        reverse = \(sort.reversed)
-        columns = [\(columns.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))]
-
-        """
-    }
-
-    /// `text` as a TOML basic string: in quotes, with quotes, backslashes and control
-    /// characters escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out +=
-                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        let view = TOMLTable()
+        view["search"] = search
+        view["filter"] = filter.words.joined(separator: " ")
+        view["sort"] = sort.column.commandName
+        view["reverse"] = sort.reversed
+        let columnNames = TOMLArray()
+        for column in columns { columnNames.append(column.rawValue) }
+        view["columns"] = columnNames
+        let views = TOMLTable()
+        views[name] = view
+        let root = TOMLTable()
+        root["views"] = views
+        return root.convert(to: .toml) + "\n"
     }
 
     /// The view of a `[views.NAME]` table, or what is wrong with it.

@@ -60,16 +60,26 @@ public struct ExportBoardCommand: ParsableCommand {
         let asOf = try exportAsOf(week: week, present: loaded.asOf)
         let session = Session(
             store: loaded.store, programme: loaded.programme, playbook: loaded.evaluator.playbook, asOf: asOf)
-        let table = BoardExport.table(
-            session.board(includeRemoved: includeRemoved), programme: session.programme, asOf: asOf, columns: chosen)
-        PhaseTimer.mark("table")
-        let header: [(String, JSONText.Value)] = [
-            ("as_of", .time(asOf)), ("review_week", .string(ReviewWeek(containing: asOf).label)),
-        ]
-        let bytes = output.render(table, header: header, rowsKey: "accounts")
+        let bytes = Self.bytes(
+            session.board(includeRemoved: includeRemoved), programme: session.programme, asOf: asOf, columns: chosen,
+            format: output.format, guardFormulas: output.guardFormulas)
         PhaseTimer.mark(output.format.rawValue)
         try destination.deliver(bytes)
         PhaseTimer.mark("write")
+    }
+
+    /// The export of `rows` (in their order) as of `asOf`: a JSON object with `as_of`,
+    /// `review_week` and `accounts`, or CSV.
+    static func bytes(
+        _ rows: [AccountEvaluation], programme: Programme, asOf: Instant, columns: [BoardColumn],
+        format: ExportFormat, guardFormulas: Bool
+    ) -> [UInt8] {
+        let table = BoardExport.table(rows, programme: programme, asOf: asOf, columns: columns)
+        let header: [(String, JSONText.Value)] = [
+            ("as_of", .time(asOf)), ("review_week", .string(ReviewWeek(containing: asOf).label)),
+        ]
+        return ExportOptions.render(
+            table, header: header, rowsKey: "accounts", format: format, guardFormulas: guardFormulas)
     }
 
     /// The week `--week` names, if given.

@@ -50,6 +50,15 @@ public struct ExportOptions: ParsableArguments {
     /// `table` in the chosen format; for JSON, `header` members come first and the rows go
     /// under `rowsKey`.
     func render(_ table: ExportTable, header: [(String, JSONText.Value)], rowsKey: String) -> [UInt8] {
+        Self.render(table, header: header, rowsKey: rowsKey, format: format, guardFormulas: guardFormulas)
+    }
+
+    /// `table` in `format`; for JSON, `header` members come first and the rows go under
+    /// `rowsKey`.
+    static func render(
+        _ table: ExportTable, header: [(String, JSONText.Value)], rowsKey: String, format: ExportFormat,
+        guardFormulas: Bool
+    ) -> [UInt8] {
         switch format {
         case .csv: ExportCSV.bytes(table, guardFormulas: guardFormulas)
         case .json: ExportJSON.render(table, header: header, rowsKey: rowsKey)

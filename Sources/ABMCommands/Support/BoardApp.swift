@@ -89,47 +89,54 @@ struct BoardApp {
             guard !events.isEmpty else { continue }
             for event in events {
                 for effect in state.handle(event) {
-                    if case .copy(let text) = effect {
-                        terminal.copyToClipboard(text)
-                        continue
+                    switch perform(effect, state: state, terminal: terminal, follower: &follower) {
+                    case .quit: return
+                    case .report(let outcome): _ = state.handle(outcome)
+                    case .done: break
                     }
-                    if case .useTheme(let name) = effect {
-                        _ = state.handle(BoardApp.theme(name, on: terminal))
-                        continue
-                    }
-                    if case .exportBoard(let path) = effect {
-                        _ = state.handle(BoardApp.export(state, to: path))
-                        continue
-                    }
-                    guard let outcome = perform(effect, follower: &follower) else { return }
-                    _ = state.handle(outcome)
                 }
             }
             terminal.draw(ScreenView.render(state))
         }
     }
 
-    /// Carries out an effect and returns the event that reports it; `nil` to quit.
-    private func perform(_ effect: BoardEffect, follower: inout StoreFollower) -> BoardEvent? {
+    /// What carrying out an effect comes to.
+    private enum Outcome {
+        /// Leave the board.
+        case quit
+        /// Tell the board what happened.
+        case report(BoardEvent)
+        /// Nothing to tell.
+        case done
+    }
+
+    /// Carries out an effect of `state`'s on the store, the terminal or the files.
+    private func perform(
+        _ effect: BoardEffect, state: BoardState, terminal: Terminal, follower: inout StoreFollower
+    ) -> Outcome {
         let stamp = fixedAsOf.map(RecordStamp.at) ?? .now
         switch effect {
-        case .quit: return nil
-        case .copy, .exportBoard, .useTheme: return .ticked
+        case .quit: return .quit
+        case .copy(let text):
+            terminal.copyToClipboard(text)
+            return .done
+        case .useTheme(let name): return .report(BoardApp.theme(name, on: terminal))
+        case .exportBoard(let path): return .report(BoardApp.export(state, to: path))
         case .saveView(let name, let view):
             do {
                 let path = try ViewFile.save(view, name: name, environment: ProcessInfo.processInfo.environment)
-                return .viewSaved(name: name, view: view, path: path)
+                return .report(.viewSaved(name: name, view: view, path: path))
             } catch {
-                return .refused(error.message)
+                return .report(.refused(error.message))
             }
         case .record(let event, let accountId):
             do {
                 let recorded = try follower.writing {
                     try store.record(event, account: accountId, by: user, stamp: stamp)
                 }
-                return .recorded(recorded.record, summary: RecordText.line(recorded))
+                return .report(.recorded(recorded.record, summary: RecordText.line(recorded)))
             } catch {
-                return .refused(StoreErrorText.line(error))
+                return .report(.refused(StoreErrorText.line(error)))
             }
         case .logTouch(let request):
             do {
@@ -140,10 +147,10 @@ struct BoardApp {
                             contactId: request.contactId, by: user, topic: request.topic, note: request.note),
                         stamp: stamp)
                 }
-                return .touchLogged(
-                    touch, summary: "logged \(touch.id): \(touch.channel.rawValue) on \(touch.accountId)")
+                return .report(
+                    .touchLogged(touch, summary: "logged \(touch.id): \(touch.channel.rawValue) on \(touch.accountId)"))
             } catch {
-                return .refused(StoreErrorText.line(error))
+                return .report(.refused(StoreErrorText.line(error)))
             }
         }
     }
@@ -166,16 +173,9 @@ struct BoardApp {
     /// with the columns and header of `abmboard export board`; the event that reports it.
     static func export(_ state: BoardState, to path: String) -> BoardEvent {
         let rows = state.order.map { state.data.rows[$0] }
-        let table = BoardExport.table(
-            rows, programme: state.data.programme, asOf: state.data.asOf, columns: BoardColumn.defaults)
-        let asOf = state.data.asOf
-        let bytes =
-            path.lowercased().hasSuffix(".json")
-            ? ExportJSON.render(
-                table,
-                header: [("as_of", .time(asOf)), ("review_week", .string(ReviewWeek(containing: asOf).label))],
-                rowsKey: "accounts")
-            : ExportCSV.bytes(table, guardFormulas: false)
+        let bytes = ExportBoardCommand.bytes(
+            rows, programme: state.data.programme, asOf: state.data.asOf, columns: BoardColumn.defaults,
+            format: path.lowercased().hasSuffix(".json") ? .json : .csv, guardFormulas: false)
         do {
             try ExportDestination(path: path).deliver(bytes)
             return .exported(path: path, accounts: rows.count)

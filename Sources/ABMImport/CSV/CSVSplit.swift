@@ -1,5 +1,5 @@
-/// Where a big file can be read in two halves at once: the start of the first physical line at
-/// or after the middle of the data. It is a guess: a quoted value can hold line breaks, so the
+/// Where a big file can be read in two halves at once: the start of the line after the first
+/// line feed at or past the middle of the data. It is a guess: a quoted value can hold line breaks, so the
 /// reader of the first half checks that a record really ends there before the halves are joined.
 public struct CSVSplit: Sendable, Equatable {
     /// The offset of the line's first byte.

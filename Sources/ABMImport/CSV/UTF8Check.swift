@@ -43,8 +43,6 @@ public enum UTF8Check {
 
     /// The 1-based line of byte `offset` in `bytes`.
     public static func line(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var line = 1
-        for index in 0..<min(offset, bytes.count) where bytes[index] == UInt8(ascii: "\n") { line += 1 }
-        return line
+        1 + CSVSplit.newlines(in: UnsafeBufferPointer(rebasing: bytes[0..<min(max(offset, 0), bytes.count)]))
     }
 }

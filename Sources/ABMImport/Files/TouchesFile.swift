@@ -30,7 +30,6 @@ public enum TouchesFile {
         var parser = TouchParser(catalog: catalog, capacity: bytes.count / 60)
         if inHalves, let split = CSVSplit.find(in: bytes, dataStart: table.offset) {
             let second = TouchHalf(table: table.resumed(at: split.offset, line: split.line), catalog: catalog)
-            parser.rows.reserve(bytes.count / 120)
             second.start(capacity: bytes.count / 120)
             let scale = Double(bytes.count) / Double(split.offset)
             let stop = table.forEachRow(problems: &problems, until: split.offset) { row, problems in
@@ -168,7 +167,6 @@ struct TouchParser {
         rows.contact.append(contentsOf: other.rows.contact)
         rows.topic.append(contentsOf: other.rows.topic.lazy.map(renumber))
         rows.by.append(contentsOf: other.rows.by.lazy.map(renumber))
-        seen += other.seen
     }
 
     /// The rows, or the problems when there are any.

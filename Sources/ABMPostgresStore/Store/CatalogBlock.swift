@@ -12,7 +12,7 @@ import ABMStore
 /// none) and its bytes.
 enum CatalogBlock {
     /// Which table a block holds.
-    enum Part: String, Sendable, CaseIterable {
+    enum Part: String, Sendable {
         case accounts, contacts
 
         /// The part's byte in the header.
@@ -118,13 +118,9 @@ enum CatalogBlock {
 
         mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-        mutating func int32(_ value: Int32) {
-            withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-        }
+        mutating func int32(_ value: Int32) { bytes.appendLittleEndian(value) }
 
-        mutating func int64(_ value: Int64) {
-            withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
-        }
+        mutating func int64(_ value: Int64) { bytes.appendLittleEndian(value) }
 
         mutating func text(_ value: String?) {
             guard var value else { return int32(-1) }

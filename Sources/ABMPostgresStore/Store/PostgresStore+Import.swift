@@ -18,9 +18,8 @@ extension PostgresStore {
             try await Self.requireManager(connection, what: "accounts")
             var summary = ImportSummary(kind: "accounts", rows: rows.count, added: 0, updated: 0)
             var stored: [String: (number: Int32, account: Account)] = [:]
-            for (number, account) in try await Self.storedAccounts(connection) {
-                stored[account.id] = (number, account)
-            }
+            let before = try await Self.readAccounts(connection)
+            for (number, account) in before { stored[account.id] = (number, account) }
             let serverNow = try await Self.serverNow(connection)
             var final: [String: Account] = [:]
             var order: [String] = []
@@ -83,11 +82,12 @@ extension PostgresStore {
             }
             guard problems.isEmpty else { throw StoreError.badRows(problems) }
             let written = order.compactMap { final[$0] }
-            try await Self.upsertAccounts(connection, written)
+            if !written.isEmpty { try await Self.upsertAccounts(connection, written) }
+            // The table as it now stands, read once: for the accounts changed and for the block.
+            let now = written.isEmpty ? before : try await Self.readAccounts(connection)
             var changed: [Int32] = []
             if !written.isEmpty {
-                for (number, account) in try await Self.storedAccounts(connection)
-                where newIds.contains(account.id) || updatedIds.contains(account.id) {
+                for (number, account) in now where newIds.contains(account.id) || updatedIds.contains(account.id) {
                     changed.append(number)
                 }
             }
@@ -97,7 +97,7 @@ extension PostgresStore {
                     before: retier.before, after: retier.after, claimedBy: by)
                 changed.append(retier.number)
             }
-            try await Self.storeCatalogBlock(connection, .accounts)
+            try await Self.storeCatalogBlock(connection, .accounts, CatalogBlock.encode(accounts: now))
             try await Self.commitChange(connection, changed)
             return summary
         }
@@ -165,7 +165,8 @@ extension PostgresStore {
                     title = EXCLUDED.title, buying_role = EXCLUDED.buying_role, email = EXCLUDED.email,
                     active = EXCLUDED.active
                 """, logger: Self.logger)
-            try await Self.storeCatalogBlock(connection, .contacts)
+            let now = try await Self.readContacts(connection).0
+            try await Self.storeCatalogBlock(connection, .contacts, CatalogBlock.encode(contacts: now))
             try await Self.commitChange(connection, Array(changed))
             return summary
         }
@@ -288,34 +289,6 @@ extension PostgresStore {
             try await Self.commitChange(connection, blocks.map(\.account))
             return summary
         }
-    }
-
-    /// Every stored account with its number.
-    static func storedAccounts(_ connection: PostgresConnection) async throws -> [(Int32, Account)] {
-        var accounts: [(Int32, Account)] = []
-        for try await row in try await connection.query(
-            """
-            SELECT number, account_id, name, imported_tier, domain, industry, employees, annual_revenue, region,
-                   owner, sdr, icp_score, holdout, parent_account_id
-            FROM abmboard.account ORDER BY number
-            """, logger: Self.logger
-        ).decode(
-            (
-                Int32, String, String, Int16, String?, String?, Int64?, Double?, String?, String?, String?, Int16?,
-                Bool, String?
-            ).self)
-        {
-            accounts.append(
-                (
-                    row.0,
-                    Account(
-                        id: row.1, name: row.2, importedTier: Tier(rawValue: Int(row.3)) ?? .three, domain: row.4,
-                        industry: row.5, employees: row.6.map(Int.init), annualRevenue: row.7, region: row.8,
-                        owner: row.9, sdr: row.10, icpScore: row.11.map(Int.init), holdout: row.12,
-                        parentAccountId: row.13)
-                ))
-        }
-        return accounts
     }
 
     /// Writes accounts (new ones numbered by the database in file order; a stored one keeps

@@ -188,24 +188,20 @@ extension PostgresStore {
         return try await readContacts(connection)
     }
 
-    /// Writes the block of `part` from the table as it now stands (an import's last step).
-    static func storeCatalogBlock(_ connection: PostgresConnection, _ part: CatalogBlock.Part) async throws {
-        let bytes: [UInt8]
-        switch part {
-        case .accounts: bytes = CatalogBlock.encode(accounts: try await readAccounts(connection))
-        case .contacts: bytes = CatalogBlock.encode(contacts: try await readContacts(connection).0)
-        }
-        var data = ByteBufferAllocator().buffer(capacity: bytes.count)
-        data.writeBytes(bytes)
+    /// Writes the block of `part` (`CatalogBlock.encode` of the table as it now stands: an
+    /// import's last step).
+    static func storeCatalogBlock(_ connection: PostgresConnection, _ part: CatalogBlock.Part, _ bytes: [UInt8])
+        async throws
+    {
         try await connection.query(
             """
-            INSERT INTO abmboard.catalog_block (part, data) VALUES (\(part.rawValue), \(data))
+            INSERT INTO abmboard.catalog_block (part, data) VALUES (\(part.rawValue), \(ByteBuffer(bytes: bytes)))
             ON CONFLICT (part) DO UPDATE SET data = EXCLUDED.data
             """, logger: Self.logger)
     }
 
     /// Every account with its number, in number order.
-    private static func readAccounts(_ connection: PostgresConnection) async throws -> [(
+    static func readAccounts(_ connection: PostgresConnection) async throws -> [(
         number: Int32, account: Account
     )] {
         // Accounts and contacts come as one array a column, in one row each: decoding hundreds
@@ -265,7 +261,7 @@ extension PostgresStore {
     }
 
     /// Every contact in number order, and the highest number.
-    private static func readContacts(_ connection: PostgresConnection) async throws -> ([SnapshotContact], Int32) {
+    static func readContacts(_ connection: PostgresConnection) async throws -> ([SnapshotContact], Int32) {
         var contacts: [SnapshotContact] = []
         var highestContact: Int32 = 0
         for try await row in try await connection.query(

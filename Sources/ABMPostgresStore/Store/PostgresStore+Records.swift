@@ -167,16 +167,7 @@ extension PostgresStore {
     static func history(_ connection: PostgresConnection, account number: Int32, id: String) async throws
         -> [HistoryRecord]
     {
-        var records: [HistoryRecord] = []
-        for try await (at, by, event, tier, note) in try await connection.query(
-            "SELECT at, by, event, tier, note FROM abmboard.history WHERE account = \(number) ORDER BY seq",
-            logger: Self.logger
-        ).decode((Int64, String, String, Int16?, String?).self) {
-            if let decoded = HistoryCoding.event(event, tier: tier.map(Int.init), note: note) {
-                records.append(HistoryRecord(accountId: id, at: Instant(seconds: at), by: by, event: decoded))
-            }
-        }
-        return records
+        try await histories(connection, accounts: [number: id])[number] ?? []
     }
 
     /// The history of each of `accounts` (number → account id), in one query: an account

@@ -11,8 +11,9 @@ extension PostgresStore {
     /// Upserts touches: the ids and their accounts are copied into a staging table and merged
     /// into `touch_key` (new ids inserted, moved ones re-pointed); then every account the file
     /// touches gets its block rewritten (straight from the file for an account without
-    /// touches, merged by id otherwise), copied in and merged the same way. Into a store with no
-    /// touches yet (a programme's first import) both go straight into their tables.
+    /// touches, merged by id otherwise) and upserted (`writeBlocks`). Into a store with no
+    /// touches yet (a programme's first import) the ids are copied straight into `touch_key`
+    /// while the blocks are built.
     public func importTouches(_ rows: TouchRows, progress: (Int) -> Void) throws(StoreError) -> ImportSummary {
         let groups = TouchGroups(rows)
         progress(0)
@@ -27,11 +28,10 @@ extension PostgresStore {
             let terms = try await Self.termNumbers(connection, rows.terms)
             let inFile = Set(groups.accounts.map(\.account))
             let blocks: [BlockRow]
-            let stored: [Int32: [StoredTouch]]
             if try await Self.anyTouchStored(connection) {
                 var isNew = [Bool](repeating: true, count: rows.count)
                 let movedFrom = try await Self.mergeKeys(connection, rows: rows, isNew: &isNew)
-                stored = try await Self.storedBlocks(connection, inFile.union(movedFrom.keys))
+                let stored = try await Self.storedBlocks(connection, inFile.union(movedFrom.keys))
                 let built = Self.buildBlocks(
                     rows, groups: groups, terms: terms, stored: stored, isNew: isNew, movedFrom: movedFrom)
                 blocks = built.blocks
@@ -41,7 +41,7 @@ extension PostgresStore {
                 // Every id is new (a file has no id twice) and none moves. The blocks are built
                 // on another thread while the server stores the keys (on the store's own
                 // executor: the cooperative pool's threads may all be callers waiting).
-                stored = try await Self.storedBlocks(connection, inFile)
+                let stored = try await Self.storedBlocks(connection, inFile)
                 let building = Task(executorPreference: Blocking.executor) { [stored] in
                     Self.buildBlocks(
                         rows, groups: groups, terms: terms, stored: stored,
@@ -184,11 +184,7 @@ extension PostgresStore {
                 end += 1
             }
             let batch = blocks[start..<end]
-            let data = batch.map { block in
-                var buffer = ByteBufferAllocator().buffer(capacity: block.data.count)
-                buffer.writeBytes(block.data)
-                return buffer
-            }
+            let data = batch.map { ByteBuffer(bytes: $0.data) }
             try await connection.query(
                 """
                 INSERT INTO abmboard.touch_block (account, touches, id_bytes, data)

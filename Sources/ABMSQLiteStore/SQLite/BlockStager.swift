@@ -13,9 +13,7 @@ struct BlockStager {
         let totals = try Row.fetchOne(
             db, sql: "SELECT coalesce(sum(touches), 0), coalesce(sum(id_bytes), 0) FROM touch_block")
         let termCount = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) + 1 FROM term") ?? 0
-        var touches = TouchStaging(
-            touches: totals?[0] ?? 0, idBytes: totals?[1] ?? 0, contactAccount: try contactAccounts(),
-            terms: termCount)
+        var touches = TouchStaging(touches: totals?[0] ?? 0, idBytes: totals?[1] ?? 0, terms: termCount)
         let touchRows = try RawRows(db, sql: "SELECT account, data FROM touch_block ORDER BY account", what: "touches")
         while try touchRows.next() {
             try touches.add(account: Int32(truncatingIfNeeded: touchRows.int(0)), block: touchRows.blob(1))
@@ -26,7 +24,9 @@ struct BlockStager {
         while try intentRows.next() {
             try intent.add(account: Int32(truncatingIfNeeded: intentRows.int(0)), block: intentRows.blob(1))
         }
-        return StagedBlocks(revision: revision, touches: try touches.finish(), intent: try intent.finish())
+        return StagedBlocks(
+            revision: revision, touches: try touches.finish(keepingContactsOf: try contactAccounts()),
+            intent: try intent.finish())
     }
 
     /// Contact number → its account's number (−1: no such contact).

@@ -41,8 +41,6 @@ package struct StagedBlocks: Sendable {
 /// loop per block, where the compiler sees it whole, is several times faster than appending
 /// row by row through `TouchColumns`).
 package struct TouchStaging: Sendable {
-    private let contactAccount: [Int32]
-    private let checksContacts: Bool
     private var time: [Int32]
     private var kinds: [UInt8]
     private var contacts: [Int32]
@@ -56,23 +54,11 @@ package struct TouchStaging: Sendable {
     /// What staging gives: the columns, the runs of accounts, and the label pairs.
     package typealias Staged = (columns: TouchColumns, runs: [StagedBlocks.Run], labels: [(topic: Int32, by: Int32)])
 
-    /// Staging with room for `touches` touches whose ids take `idBytes` bytes; `contactAccount`
-    /// maps a store contact number to its account's number, `terms` is one more than the
-    /// highest term number.
-    package init(touches: Int, idBytes: Int, contactAccount: [Int32], terms: Int) {
-        self.init(
-            touches: touches, idBytes: idBytes, contactAccount: contactAccount, checksContacts: true, terms: terms)
-    }
-
-    /// Staging that keeps every touch's contact until `finish(keepingContactsOf:)` is given the
-    /// contacts (so that decoding need not wait for them).
+    /// Staging with room for `touches` touches whose ids take `idBytes` bytes, `terms` being
+    /// one more than the highest term number. Every touch keeps its contact until
+    /// `finish(keepingContactsOf:)` is given the contacts (so that decoding need not wait for
+    /// them).
     package init(touches: Int, idBytes: Int, terms: Int) {
-        self.init(touches: touches, idBytes: idBytes, contactAccount: [], checksContacts: false, terms: terms)
-    }
-
-    private init(touches: Int, idBytes: Int, contactAccount: [Int32], checksContacts: Bool, terms: Int) {
-        self.contactAccount = contactAccount
-        self.checksContacts = checksContacts
         time = [Int32](reservingCapacity: touches)
         kinds = [UInt8](reservingCapacity: touches)
         contacts = [Int32](reservingCapacity: touches)
@@ -92,13 +78,10 @@ package struct TouchStaging: Sendable {
                 badTime = true
                 return
             }
-            let own =
-                contact >= 0
-                && (!checksContacts || (Int(contact) < contactAccount.count && contactAccount[Int(contact)] == account))
             if let note { notes[Int32(time.count)] = String(decoding: note, as: UTF8.self) }
             time.append(compact)
             kinds.append(kind)
-            contacts.append(own ? contact : -1)
+            contacts.append(contact)
             labelColumn.append(labels.number(topic: topic, by: by))
             idBytes.append(contentsOf: id.assumingMemoryBound(to: UInt8.self))
             idEnds.append(UInt32(truncatingIfNeeded: idBytes.count))
@@ -130,7 +113,7 @@ package struct TouchStaging: Sendable {
 
     /// The staged columns.
     /// - Throws: `StoreError.database` when the ids take more than 4 GB.
-    package consuming func finish() throws(StoreError) -> Staged {
+    private consuming func finish() throws(StoreError) -> Staged {
         guard idBytes.count <= Int(UInt32.max), let ids = StringArena(bytes: idBytes, ends: idEnds),
             let columns = TouchColumns(
                 time: time, kind: kinds, contact: contacts, label: labelColumn, ids: ids, notes: notes)
