@@ -50,7 +50,7 @@ public protocol ProgrammeStore: Sendable {
 
     /// Records a mark, undo or note on one account under the rules of SPEC §3.
     func record(_ event: HistoryEvent, account: String, by: String, stamp: RecordStamp) throws(StoreError)
-        -> RecordedEvent
+        -> RecordedMark
 
     /// Records a touch (SPEC §5 `log-touch`); its id is made unique by the store when absent.
     func logTouch(_ touch: NewTouch, stamp: RecordStamp) throws(StoreError) -> Touch
@@ -133,22 +133,5 @@ public struct NewTouch: Sendable, Hashable {
         self.by = by
         self.topic = topic
         self.note = note
-    }
-}
-
-/// A history record as stored, with the tier before and after it.
-public struct RecordedEvent: Sendable, Hashable {
-    /// The record.
-    public var record: HistoryRecord
-    /// The account's tier just before (`nil`: removed).
-    public var tierBefore: Tier?
-    /// The account's tier just after (`nil`: removed).
-    public var tierAfter: Tier?
-
-    /// A record with the tiers it moved between.
-    public init(record: HistoryRecord, tierBefore: Tier?, tierAfter: Tier?) {
-        self.record = record
-        self.tierBefore = tierBefore
-        self.tierAfter = tierAfter
     }
 }

@@ -11,7 +11,7 @@ struct BoardControlsTests {
     }
 
     private func press(_ state: inout BoardState, _ keys: Key...) {
-        for key in keys { _ = state.handle(.keyPressed(key)) }
+        for key in keys { _ = state.update(.keyPressed(key)) }
     }
 
     private func accounts(_ state: BoardState) -> [AccountEvaluation] { state.order.map { state.data.rows[$0] } }
@@ -76,7 +76,7 @@ struct BoardControlsTests {
             let id = s.data.programme.accounts[account].id
             let record = HistoryRecord(
                 accountId: id, at: asOf, by: "dana", event: .mark(action, note: action == .demote ? "why" : nil))
-            _ = s.handle(.recorded(record, summary: "ok"))
+            _ = s.update(.recorded(RecordedMark(record: record, tierBefore: nil, tierAfter: nil)))
             var full = s
             full.reorder()
             #expect(s.order == full.order, "after \(action) on \(id) sorted by \(column)")
@@ -118,7 +118,7 @@ struct BoardControlsTests {
         press(&s, .tab)
         for character in "asked for a demo" { press(&s, .character(character)) }
         press(&s, .backspace)
-        let effects = s.handle(.keyPressed(.enter))
+        let effects = s.update(.keyPressed(.enter))
         #expect(s.form == nil)
         #expect(
             effects == [
@@ -139,7 +139,7 @@ struct BoardControlsTests {
         let before = s.data.rows[account]
         let touch = Touch(
             id: "L-1", accountId: id, channel: .meeting, direction: .inbound, occurredAt: s.data.asOf, by: "dana")
-        _ = s.handle(.touchLogged(touch, summary: "logged"))
+        _ = s.update(.touchLogged(touch))
         let after = s.data.rows[account]
         #expect(after.lastTouch?.channel == .meeting && after.lastTouch?.at == s.data.asOf)
         #expect(after.engagementScore >= before.engagementScore)
@@ -154,11 +154,11 @@ struct BoardControlsTests {
         let account = s.order[5]
         let id = s.data.programme.accounts[account].id
         let record = HistoryRecord(accountId: id, at: s.data.asOf, by: "yuki", event: .mark(.hold, note: nil))
-        _ = s.handle(.changesArrived(StoreDelta(records: [record], touches: [])))
+        _ = s.update(.changesArrived(StoreDelta(records: [record], touches: [])))
         #expect(s.data.rows[account].decision?.action == .hold)
         #expect(s.data.rows[account].decision?.by == "yuki")
         #expect(s.highlighted == [account])
-        _ = s.handle(.ticked)
+        _ = s.update(.highlightExpired)
         #expect(s.highlighted.isEmpty)
     }
 
@@ -166,23 +166,23 @@ struct BoardControlsTests {
     func clockMoves() {
         var s = state()
         let later = s.data.asOf.adding(days: 3)
-        _ = s.handle(.clockMoved(later))
+        _ = s.update(.clockMoved(later))
         #expect(s.data.asOf == later && s.data.rows.allSatisfy { $0.asOf == later })
     }
 
     @Test("a click selects a row and a second click opens it; the wheel scrolls; a click picks a menu item")
     func mouse() throws {
         var s = state()
-        _ = s.handle(.mouse(.click(x: 5, y: 3)))
+        _ = s.update(.mouse(.click(x: 5, y: 3)))
         #expect(s.selected == s.order[2])
-        _ = s.handle(.mouse(.click(x: 5, y: 3)))
+        _ = s.update(.mouse(.click(x: 5, y: 3)))
         #expect(s.screen == .detail)
         press(&s, .escape)
-        _ = s.handle(.mouse(.wheelDown))
+        _ = s.update(.mouse(.wheelDown))
         #expect(s.selected == s.order[5])
         press(&s, .character("s"))
         let box = MenuView.frame(try #require(s.menu), width: s.width, height: s.height)
-        _ = s.handle(.mouse(.click(x: box.x + 3, y: box.y + 5)))  // the fifth item: score
+        _ = s.update(.mouse(.click(x: box.x + 3, y: box.y + 5)))  // the fifth item: score
         #expect(s.menu == nil && s.sort.column == .score)
     }
 
@@ -191,9 +191,9 @@ struct BoardControlsTests {
         var s = state(width: 160, height: 48)
         press(&s, .character("t"))
         // Row 3 is Tier 1's first line: "Tier 1 · N accounts".
-        _ = s.handle(.mouse(.click(x: 12, y: 3)))
+        _ = s.update(.mouse(.click(x: 12, y: 3)))
         #expect(s.healthCursor == 0)
-        _ = s.handle(.mouse(.click(x: 12, y: 3)))
+        _ = s.update(.mouse(.click(x: 12, y: 3)))
         #expect(s.screen == .board && s.filter.drill?.tier == .one)
     }
 

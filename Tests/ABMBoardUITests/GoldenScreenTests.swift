@@ -19,10 +19,10 @@ enum DemoBoard {
     /// the board's as-of, by its user) and feeding back `.recorded`.
     static func drive(_ state: inout BoardState, _ keys: [Key]) {
         for key in keys {
-            for effect in state.handle(.keyPressed(key)) {
+            for effect in state.update(.keyPressed(key)) {
                 guard case .record(let event, let id) = effect else { continue }
                 let record = HistoryRecord(accountId: id, at: state.data.asOf, by: state.user, event: event)
-                _ = state.handle(.recorded(record, summary: "\(id): recorded"))
+                _ = state.update(.recorded(RecordedMark(record: record, tierBefore: nil, tierAfter: nil)))
             }
         }
     }

@@ -8,11 +8,11 @@ struct MeetingModeTests {
     /// The demo board with a meeting started for `scope` (the menu's item for it chosen).
     func meeting(_ scope: MeetingScope = .everyone) throws -> BoardState {
         var s = DemoBoard.state(width: 120, height: 30)
-        _ = s.handle(.keyPressed(.character("m")))
+        _ = s.update(.keyPressed(.character("m")))
         #expect(s.menu?.purpose == .meetingScope)
         let position = try #require(s.meetingScopes.firstIndex { $0.scope == scope })
-        for _ in 0..<position { _ = s.handle(.keyPressed(.down)) }
-        _ = s.handle(.keyPressed(.enter))
+        for _ in 0..<position { _ = s.update(.keyPressed(.down)) }
+        _ = s.update(.keyPressed(.enter))
         #expect(s.screen == .meeting)
         return s
     }
@@ -51,7 +51,7 @@ struct MeetingModeTests {
         let first = try #require(s.meeting?.current)
         let recommendation = s.data.rows[first].recommendation
         let action = try #require(MarkAction(rawValue: recommendation.rawValue))
-        let effects = s.handle(.keyPressed(.enter))
+        let effects = s.update(.keyPressed(.enter))
         #expect(effects == [.record(.mark(action, note: nil), accountId: try #require(id(s, first)))])
         DemoBoard.drive(&s, [.enter])
         // drive pressed Enter again on the same account: the first press's effect was not stored.
@@ -67,18 +67,18 @@ struct MeetingModeTests {
         DemoBoard.drive(&s, [.character("n")] + DemoBoard.typing("call the CFO") + [.enter])
         #expect(s.meeting?.pendingNote == "call the CFO")
         #expect(s.meeting?.current == first)
-        let effects = s.handle(.keyPressed(.character("h")))
+        let effects = s.update(.keyPressed(.character("h")))
         #expect(effects == [.record(.mark(.hold, note: "call the CFO"), accountId: try #require(id(s, first)))])
         DemoBoard.drive(&s, [.character("h")])
         #expect(s.meeting?.decisions.first?.note == "call the CFO")
         #expect(s.meeting?.pendingNote == nil)
         DemoBoard.drive(&s, [.character("b")])
         #expect(s.meeting?.current == first)
-        let after = s.handle(.keyPressed(.character("n")))
+        let after = s.update(.keyPressed(.character("n")))
         #expect(after.isEmpty)
-        for key in DemoBoard.typing("budget in Q1") { _ = s.handle(.keyPressed(key)) }
+        for key in DemoBoard.typing("budget in Q1") { _ = s.update(.keyPressed(key)) }
         #expect(
-            s.handle(.keyPressed(.enter)) == [.record(.note("budget in Q1"), accountId: try #require(id(s, first)))])
+            s.update(.keyPressed(.enter)) == [.record(.note("budget in Q1"), accountId: try #require(id(s, first)))])
     }
 
     @Test("demoting a Tier 1 account in the meeting asks for its note")
@@ -86,7 +86,7 @@ struct MeetingModeTests {
         var s = try meeting()
         let first = try #require(s.meeting?.current)
         #expect(s.data.rows[first].tier == .one)
-        #expect(s.handle(.keyPressed(.character("d"))).isEmpty)
+        #expect(s.update(.keyPressed(.character("d"))).isEmpty)
         #expect(s.prompt?.purpose == .demoteNote(accountId: try #require(id(s, first))))
     }
 
@@ -94,7 +94,7 @@ struct MeetingModeTests {
     func skipBackUndoEnd() throws {
         var s = try meeting()
         let queue = try #require(s.meeting?.queue)
-        #expect(s.handle(.keyPressed(.character("u"))).isEmpty)
+        #expect(s.update(.keyPressed(.character("u"))).isEmpty)
         #expect(s.message?.isError == true)
         DemoBoard.drive(&s, [.character("s"), .character("w")])
         #expect(s.meeting?.skipped == [queue[0]])
@@ -119,11 +119,11 @@ struct MeetingModeTests {
         let queue = try #require(s.meeting?.queue)
         let other = HistoryRecord(
             accountId: try #require(id(s, queue[2])), at: s.data.asOf, by: "lee", event: .mark(.work, note: nil))
-        _ = s.handle(.changesArrived(StoreDelta(records: [other], touches: [])))
+        _ = s.update(.changesArrived(StoreDelta(records: [other], touches: [])))
         #expect(s.meeting?.queue == [queue[0], queue[1]] + queue[3...])
         let onScreen = HistoryRecord(
             accountId: try #require(id(s, queue[0])), at: s.data.asOf, by: "lee", event: .mark(.hold, note: nil))
-        _ = s.handle(.changesArrived(StoreDelta(records: [onScreen], touches: [])))
+        _ = s.update(.changesArrived(StoreDelta(records: [onScreen], touches: [])))
         #expect(s.meeting?.current == queue[1])
         #expect(s.meeting?.decidedByOthers == [queue[2], queue[0]])
         #expect(s.message?.text.contains("decided meanwhile: hold by lee") == true)
@@ -132,8 +132,8 @@ struct MeetingModeTests {
     @Test("the meeting decides this week only: m is refused on a past week")
     func notInThePast() {
         var s = DemoBoard.state(width: 120, height: 30)
-        _ = s.handle(.keyPressed(.character("[")))
-        _ = s.handle(.keyPressed(.character("m")))
+        _ = s.update(.keyPressed(.character("[")))
+        _ = s.update(.keyPressed(.character("m")))
         #expect(s.menu == nil)
         #expect(s.message?.isError == true)
     }

@@ -14,9 +14,9 @@ struct SavedViewTests {
 
     @discardableResult
     private func run(_ text: String, in state: inout BoardState) -> [BoardEffect] {
-        _ = state.handle(.keyPressed(.character(":")))
-        for character in text { _ = state.handle(.keyPressed(.character(character))) }
-        return state.handle(.keyPressed(.enter))
+        _ = state.update(.keyPressed(.character(":")))
+        for character in text { _ = state.update(.keyPressed(.character(character))) }
+        return state.update(.keyPressed(.enter))
     }
 
     static let engaged = SavedView(
@@ -38,7 +38,7 @@ struct SavedViewTests {
         s.columns = Self.engaged.columns
         let effects = run("view save engaged-t12", in: &s)
         #expect(effects == [.saveView(name: "engaged-t12", view: Self.engaged)])
-        _ = s.handle(.viewSaved(name: "engaged-t12", view: Self.engaged, path: "/x/config.toml"))
+        _ = s.update(.viewSaved(name: "engaged-t12", view: Self.engaged, path: "/x/config.toml"))
         #expect(s.views["engaged-t12"] == Self.engaged)
         #expect(s.message?.text.hasPrefix("saved view engaged-t12 in /x/config.toml") == true)
         #expect(run("view save bad/name", in: &s).isEmpty)
@@ -52,11 +52,11 @@ struct SavedViewTests {
             switch how {
             case "command": run("view engaged", in: &s)
             case "menu":
-                _ = s.handle(.keyPressed(.character("v")))
+                _ = s.update(.keyPressed(.character("v")))
                 #expect(s.menu?.items == ["all", "engaged"])
-                _ = s.handle(.keyPressed(.character("j")))
-                _ = s.handle(.keyPressed(.enter))
-            default: _ = s.handle(.startedOnView("engaged"))
+                _ = s.update(.keyPressed(.character("j")))
+                _ = s.update(.keyPressed(.enter))
+            default: _ = s.update(.startedOnView("engaged"))
             }
             #expect(s.search == "!group" && s.filter == Self.engaged.filter && s.sort == Self.engaged.sort, "\(how)")
             #expect(s.columns == Self.engaged.columns, "\(how)")
@@ -72,7 +72,7 @@ struct SavedViewTests {
         run("view nope", in: &s)
         #expect(s.message?.text == "no view named nope; saved: engaged" && s.message?.isError == true)
         var empty = state()
-        _ = empty.handle(.keyPressed(.character("v")))
+        _ = empty.update(.keyPressed(.character("v")))
         #expect(empty.menu == nil)
         #expect(empty.message?.text.contains(":view save NAME") == true)
     }

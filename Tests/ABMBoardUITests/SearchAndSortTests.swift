@@ -44,8 +44,8 @@ struct SearchAndSortTests {
     func searchMatchesText() {
         for text in ["a-0001", "GROUP", "ø", "example", "zzzz-none", "müller"] {
             var state = DemoBoard.state(width: 120, height: 30)
-            _ = state.handle(.keyPressed(.character("/")))
-            for character in text { _ = state.handle(.keyPressed(.character(character))) }
+            _ = state.update(.keyPressed(.character("/")))
+            for character in text { _ = state.update(.keyPressed(.character(character))) }
             let needle = text.lowercased()
             let expected = Set(
                 state.data.programme.accounts.indices.filter { index in
@@ -64,19 +64,19 @@ struct SearchAndSortTests {
     func invertedSearch() {
         var state = DemoBoard.state(width: 120, height: 30)
         let all = Set(state.order)
-        _ = state.handle(.keyPressed(.character("/")))
-        for character in "group" { _ = state.handle(.keyPressed(.character(character))) }
+        _ = state.update(.keyPressed(.character("/")))
+        for character in "group" { _ = state.update(.keyPressed(.character(character))) }
         let with = Set(state.order)
-        _ = state.handle(.keyPressed(.escape))
-        _ = state.handle(.keyPressed(.character("/")))
-        for character in "!group" { _ = state.handle(.keyPressed(.character(character))) }
+        _ = state.update(.keyPressed(.escape))
+        _ = state.update(.keyPressed(.character("/")))
+        for character in "!group" { _ = state.update(.keyPressed(.character(character))) }
         let without = Set(state.order)
         #expect(!with.isEmpty && !without.isEmpty)
         #expect(with.isDisjoint(with: without))
         #expect(with.union(without) == all)
         #expect(without.allSatisfy { !state.data.programme.accounts[$0].name.lowercased().contains("group") })
         // `!` alone searches nothing yet: the whole board.
-        for _ in "group" { _ = state.handle(.keyPressed(.backspace)) }
+        for _ in "group" { _ = state.update(.keyPressed(.backspace)) }
         #expect(Set(state.order) == all)
     }
 
@@ -95,15 +95,15 @@ struct SearchAndSortTests {
     @Test("a mark on a searched, sorted board keeps the row where the sort puts it")
     func markOnSearchedBoard() throws {
         var state = Self.generated
-        for key in [Key.character("s"), .character("G"), .enter] { _ = state.handle(.keyPressed(key)) }
+        for key in [Key.character("s"), .character("G"), .enter] { _ = state.update(.keyPressed(key)) }
         #expect(state.sort.column == .decision)
-        _ = state.handle(.keyPressed(.character("/")))
-        _ = state.handle(.keyPressed(.character("a")))
-        _ = state.handle(.keyPressed(.enter))
+        _ = state.update(.keyPressed(.character("/")))
+        _ = state.update(.keyPressed(.character("a")))
+        _ = state.update(.keyPressed(.enter))
         let selected = try #require(state.selected)
         let id = state.data.programme.accounts[selected].id
         let record = HistoryRecord(accountId: id, at: state.data.asOf, by: "dana", event: .mark(.hold, note: nil))
-        _ = state.handle(.recorded(record, summary: "\(id): hold"))
+        _ = state.update(.recorded(RecordedMark(record: record, tierBefore: nil, tierAfter: nil)))
         #expect(state.order == state.sort.sorted(state.order.shuffled(), in: state.data))
     }
 }

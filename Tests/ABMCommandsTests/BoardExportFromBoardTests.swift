@@ -18,12 +18,12 @@ struct BoardExportFromBoardTests {
     @Test("the board as shown (its search, in its order) goes to the file, CSV or JSON by the name")
     func exports() throws {
         var state = Self.state()
-        _ = state.handle(.keyPressed(.character(":")))
-        for character in "search group" { _ = state.handle(.keyPressed(.character(character))) }
-        _ = state.handle(.keyPressed(.enter))
-        _ = state.handle(.keyPressed(.character(":")))
-        for character in "export board out.csv" { _ = state.handle(.keyPressed(.character(character))) }
-        #expect(state.handle(.keyPressed(.enter)) == [.exportBoard(path: "out.csv")])
+        _ = state.update(.keyPressed(.character(":")))
+        for character in "search group" { _ = state.update(.keyPressed(.character(character))) }
+        _ = state.update(.keyPressed(.enter))
+        _ = state.update(.keyPressed(.character(":")))
+        for character in "export board out.csv" { _ = state.update(.keyPressed(.character(character))) }
+        #expect(state.update(.keyPressed(.enter)) == [.exportBoard(path: "out.csv")])
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("abm-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -44,10 +44,13 @@ struct BoardExportFromBoardTests {
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json)))
         #expect(((object as? [String: Any])?["accounts"] as? [Any])?.count == accounts)
 
-        guard case .refused(let why) = BoardApp.export(state, to: "/nonexistent-dir/x.csv") else {
+        let failed = BoardApp.export(state, to: "/nonexistent-dir/x.csv")
+        guard case .exportFailed = failed else {
             Issue.record("an export into a missing folder did not fail")
             return
         }
-        #expect(why.hasPrefix("not exported: "))
+        _ = state.update(failed)
+        #expect(state.message?.text.hasPrefix("not exported: ") == true)
+        #expect(state.message?.isError == true)
     }
 }

@@ -106,26 +106,77 @@ struct BoardTerminalTests {
         try board.startBoard()
         try board.acceptClipboard()
         try board.waitForScreen("the board") { $0.showsBoard }
-        try board.sendKeys("/")
-        try board.type(id)
-        try board.sendKeys("Enter")
-        try board.waitForScreen("the search for \(id)") { $0.line(2).isEmpty && $0.status.hasPrefix("store.sqlite") }
+        try board.searchForOne(id)
 
         try board.sendKeys("y")
         try board.waitForScreen("the status bar to say the id was copied") {
             $0.status.contains("copied \(id) to the clipboard")
         }
-        let deadline = Date().addingTimeInterval(10)
-        while board.clipboard() != id && Date() < deadline { usleep(20_000) }
-        #expect(board.clipboard() == id)
+        #expect(board.waitForClipboard { $0 == id } == id)
 
         try board.sendKeys("Y")
         try board.waitForScreen("the status bar to say the row was copied") {
             $0.status.contains("copied \(id)'s row to the clipboard")
         }
-        while !board.clipboard().hasPrefix(name) && Date() < deadline { usleep(20_000) }
-        let row = board.clipboard().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let row = board.waitForClipboard { $0.hasPrefix(name) }.split(separator: "\t", omittingEmptySubsequences: false)
+            .map(String.init)
         #expect(Array(row.prefix(3)) == [name, id, "T\(try #require(target["tier"] as? Int))"], "\(row)")
+    }
+
+    @Test(
+        "Enter opens the account's card (header, committee, timeline), e its evidence, y copies from it; a view saved after it reopens with --view; :q quits"
+    )
+    func cardInTheTerminal() throws {
+        let board = try TmuxBoard()
+        try board.importSample()
+        let target = try #require(try board.boardRows().first, "the sample has no account")
+        let id = try #require(target["account_id"] as? String)
+        let name = try #require(target["name"] as? String)
+        try board.startBoard()
+        try board.acceptClipboard()
+        try board.waitForScreen("the board") { $0.showsBoard }
+        try board.searchForOne(id)
+
+        try board.sendKeys("Enter")
+        let card = try board.waitForScreen("\(id)'s card") { $0.line(0).contains("  \(id) · ") }
+        #expect(card.line(0).hasPrefix(name), "\(card.line(0))")
+        #expect(card.lines.contains { $0.hasPrefix("recommends ") }, "no recommendation on the card")
+        // At 140×40 the committee and the timeline sit side by side.
+        #expect(
+            card.lines.contains { $0.hasPrefix("Buying committee · ") && $0.contains("│ Timeline · ") },
+            "no committee beside the timeline on the card")
+        #expect(card.lines.last?.contains("e evidence") == true, "\(card.lines.last ?? "")")
+
+        try board.sendKeys("e")
+        try board.waitForScreen("\(id)'s full evidence") { $0.line(0).hasPrefix("\(id) · ") }
+        try board.sendKeys("e")
+        try board.waitForScreen("the card again") { $0.line(0).contains("  \(id) · ") }
+        try board.sendKeys("y")
+        try board.waitForScreen("the status bar to say the id was copied") {
+            $0.status.contains("copied \(id) to the clipboard")
+        }
+        #expect(board.waitForClipboard { $0 == id } == id)
+
+        try board.sendKeys("Escape")
+        try board.waitForScreen("the board") { $0.showsBoard }
+        try board.sendKeys(":")
+        try board.type("view save one")
+        try board.sendKeys("Enter")
+        try board.waitForScreen("the status bar to say the view was saved") { $0.status.contains("saved view one in") }
+        try board.sendKeys(":")
+        try board.type("q")
+        try board.sendKeys("Enter")
+        try board.waitForScreen("the board to quit") { _ in board.paneState().contains("ended with status") }
+
+        try board.restartBoard(arguments: ["--view", "one"])
+        try board.waitForScreen("the board on the view") { $0.status.contains("view one") }
+        try board.sendKeys("g")
+        let reopened = try board.waitForScreen("the view's search") { $0.status.contains("search \"\(id)\"") }
+        #expect(reopened.line(1).contains(String(name.prefix(12))) && reopened.line(2).isEmpty, "\(reopened.line(1))")
+        try board.sendKeys(":")
+        try board.type("q")
+        try board.sendKeys("Enter")
+        try board.waitForScreen("the board to quit") { _ in board.paneState().contains("ended with status") }
     }
 
     @Test(":view save keeps the board's search and sort; --view opens the board on it again; :q quits")
@@ -223,10 +274,11 @@ struct BoardTerminalTests {
         try board.waitForScreen("the meeting's menu") { $0.text.contains("Tier 1 · \(queue.count) to decide") }
         try board.sendKeys("Down", "Enter")
         try board.waitForScreen("the meeting's first account") {
-            $0.line(0).hasPrefix("Meeting (Tier 1) · Tier 1 · 1 of \(queue.count) ·") && $0.line(1).hasPrefix(ids[0])
+            $0.line(0).hasPrefix("Meeting (Tier 1) · Tier 1 · 1 of \(queue.count) ·")
+                && $0.line(1).contains("  \(ids[0]) · ")
         }
         try board.sendKeys("Enter")
-        try board.waitForScreen("the second account") { $0.line(1).hasPrefix(ids[1]) }
+        try board.waitForScreen("the second account") { $0.line(1).contains("  \(ids[1]) · ") }
         let accepted = try #require(try board.boardRow(ids[0])["decision"] as? [String: Any])
         #expect(accepted["mark"] as? String == queue[0]["recommendation"] as? String, "\(accepted)")
         #expect(accepted["by"] as? String == "tester", "\(accepted)")
@@ -239,7 +291,7 @@ struct BoardTerminalTests {
         try board.sendKeys("n")
         try board.type("call the CFO")
         try board.sendKeys("Enter", "h")
-        try board.waitForScreen("the account after the one dropped") { $0.line(1).hasPrefix(ids[3]) }
+        try board.waitForScreen("the account after the one dropped") { $0.line(1).contains("  \(ids[3]) · ") }
         let held = try #require(try board.boardRow(ids[1])["decision"] as? [String: Any])
         #expect(held["mark"] as? String == "hold", "\(held)")
         #expect(held["note"] as? String == "call the CFO", "\(held)")
@@ -437,7 +489,7 @@ struct BoardTerminalTests {
         try board.sendKeys("Enter")
         try board.waitForScreen("the search for X-0002") { $0.line(1).hasPrefix("Title") && $0.line(2).isEmpty }
         try board.sendKeys("Enter")
-        let detail = try board.waitForScreen("X-0002's detail") { $0.line(0).hasPrefix("X-0002 ") }
+        let detail = try board.waitForScreen("X-0002's card") { $0.line(0).contains("  X-0002 · ") }
         #expect(detail.line(0).contains("]0;pwned"), "the detail does not show the name's text: \(detail.line(0))")
         #expect(try board.paneTitle() == TmuxBoard.title, "the pane's title was changed by the detail view")
     }
@@ -783,6 +835,21 @@ final class TmuxBoard {
     }
 
     /// tmux's newest paste buffer ("" when there is none).
+    /// Searches the board for `text` (`/`, the text, Enter) and waits until it shows one row.
+    func searchForOne(_ text: String) throws {
+        try sendKeys("/")
+        try type(text)
+        try sendKeys("Enter")
+        try waitForScreen("the search for \(text)") { $0.line(2).isEmpty && $0.status.hasPrefix("store.sqlite") }
+    }
+
+    /// The clipboard once `done` says it holds what was copied (or after 10 seconds).
+    func waitForClipboard(_ done: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(10)
+        while !done(clipboard()) && Date() < deadline { usleep(20_000) }
+        return clipboard()
+    }
+
     func clipboard() -> String {
         (try? tmuxCommand(["show-buffer"])) ?? ""
     }

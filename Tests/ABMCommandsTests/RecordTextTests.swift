@@ -1,3 +1,4 @@
+import ABMBoardUI
 import ABMCore
 import ABMStore
 import Testing
@@ -11,7 +12,7 @@ struct RecordTextTests {
         let record = HistoryRecord(
             accountId: "A-1", at: Instant(seconds: 0), by: "eve\u{1B}]0;owned\u{07}",
             event: .mark(.work, note: "hi\u{1B}[2Jthere\u{9B}"))
-        let line = RecordText.line(RecordedEvent(record: record, tierBefore: .two, tierAfter: .two))
+        let line = RecordText.line(RecordedMark(record: record, tierBefore: .two, tierAfter: .two))
         #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
         #expect(line.contains("eve␛]0;owned␇"))
         #expect(line.contains("note: hi␛[2Jthere�"))

@@ -14,7 +14,7 @@ struct RecordTests {
     /// Checks that `body` is refused with `expected` and records nothing.
     private func expectRefusal(
         _ expected: MarkRefusal, in fixture: StoreFixture, sourceLocation: SourceLocation = #_sourceLocation,
-        _ body: () throws(StoreError) -> RecordedEvent
+        _ body: () throws(StoreError) -> RecordedMark
     ) throws {
         let counts = try fixture.store.rowCounts()
         let revision = try fixture.store.revision()

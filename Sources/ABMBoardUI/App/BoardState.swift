@@ -53,7 +53,10 @@ public struct Prompt: Sendable, Hashable {
 public struct BoardState: Sendable {
     /// The loaded data.
     public internal(set) var data: BoardData {
-        didSet { ranked = nil }
+        didSet {
+            ranked = nil
+            cardIsStale = true
+        }
     }
     /// Every account on the board (not removed) in the sort's order, before the search, the
     /// filter and "only mine": a keystroke in the search only filters it. Forgotten whenever the
@@ -127,6 +130,13 @@ public struct BoardState: Sendable {
     public internal(set) var changes: WeekChanges?
     /// The account line selected on the "since last week" screen (an index into its accounts).
     public internal(set) var changesCursor = 0
+    /// The card of the account shown (the detail, the meeting's account), built when it opens
+    /// and again when the data changes (`refreshCard`).
+    public internal(set) var card: AccountCard?
+    /// Whether the data changed since the card was built.
+    private var cardIsStale = false
+    /// Whether the card's full evidence (`e`) is shown instead of the card.
+    public internal(set) var evidenceShown = false
     /// The screen Esc on the detail goes back to (the board, or "since last week").
     var detailReturn: BoardScreen = .board
     /// Whether the board is live (polling the store).
@@ -274,6 +284,30 @@ public struct BoardState: Sendable {
             filter.drill = drill
         }
         healthCursor = min(healthCursor, max(HealthView.targets(health).count - 1, 0))
+    }
+
+    /// The account whose card is on screen: the selected one on the detail, the current one
+    /// in the meeting.
+    var cardAccount: Int? {
+        switch screen {
+        case .detail: selected
+        case .meeting: meeting?.current
+        default: nil
+        }
+    }
+
+    /// Builds the card of the account on screen when it is not built yet, and drops it when
+    /// no card is on screen.
+    mutating func refreshCard() {
+        guard let account = cardAccount, account < data.rows.count else {
+            card = nil
+            evidenceShown = false
+            return
+        }
+        if let card, card.account == account, !cardIsStale { return }
+        if card?.account != account { evidenceShown = false }
+        card = AccountCard(account: account, data: data)
+        cardIsStale = false
     }
 
     /// Computes the sparklines of the rows on screen that are not known yet.

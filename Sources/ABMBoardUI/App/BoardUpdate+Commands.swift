@@ -55,34 +55,34 @@ extension BoardState {
             }
             let note = arguments.dropFirst().joined(separator: " ")
             return mark(action, note: note.isEmpty ? nil : note)
-        case "undo": return press(.character("u"))
+        case "undo": return perform(.undo)
         case "note":
             guard !rest.isEmpty else { return refuse(command, "give the note's text") }
             guard let id = markableAccountId, !refusedInPast() else { return [] }
             return [.record(.note(rest), accountId: id)]
         case "week":
             switch arguments.first?.lowercased() {
-            case "prev": return press(.character("["))
-            case "next": return press(.character("]"))
+            case "prev": return perform(.weekBack)
+            case "next": return perform(.weekForward)
             default: return goToWeek(arguments.first)
             }
-        case "open": return screen == .board ? press(.enter) : []
-        case "touch": return press(.character("l"))
-        case "meeting": return press(.character("m"))
+        case "open": return screen == .board ? perform(.open) : []
+        case "touch": return perform(.logTouch)
+        case "meeting": return screen == .board ? perform(.meeting) : []
         case "search":
             guard screen == .board else { return [] }
             search = rest
             reorder()
         case "filter": return applyFilter(arguments, command: command)
         case "sort": return applySort(arguments, command: command)
-        case "mine": return press(.character("o"))
-        case "health": return press(.character("t"))
-        case "changes": return press(.character("c"))
+        case "mine": return screen == .board ? perform(.onlyMine) : []
+        case "health": return perform(.health)
+        case "changes": return perform(.changes)
         case "copy":
             if let word = arguments.first, word.lowercased() != "row" {
                 return refuse(command, "give nothing (the id) or row")
             }
-            return press(.character(arguments.isEmpty ? "y" : "Y"))
+            return perform(arguments.isEmpty ? .copyId : .copyRow)
         case "view": return viewCommand(arguments, command: command)
         case "theme":
             guard arguments.count == 1 else { return refuse(command, "give a theme's name or a .toml file") }
@@ -92,7 +92,7 @@ extension BoardState {
                 return refuse(command, "give board and a file")
             }
             return [.exportBoard(path: arguments[1])]
-        case "help": return press(.character("?"))
+        case "help": return perform(.help)
         case "q": return [.quit]
         default: break
         }

@@ -3,22 +3,6 @@ import ABMCore
 /// Tier health's keys: the cursor moves between its numbers and Enter lists the accounts
 /// behind one (a drill-down: the board filtered to them; Esc returns).
 extension BoardState {
-    /// Handles `key` on the health screen; `false` when it is not a health key.
-    mutating func pressOnHealth(_ key: Key) -> Bool {
-        let count = HealthView.targets(health).count
-        switch key {
-        case .down, .right, .tab, .character("j"), .character("l"):
-            healthCursor = min(healthCursor + 1, max(count - 1, 0))
-        case .up, .left, .character("k"), .character("h"):
-            healthCursor = max(healthCursor - 1, 0)
-        case .home, .character("g"): healthCursor = 0
-        case .end, .character("G"): healthCursor = max(count - 1, 0)
-        case .enter: drill(into: healthCursor)
-        default: return false
-        }
-        return true
-    }
-
     /// Shows the board filtered to the accounts behind target `index` of tier health.
     mutating func drill(into index: Int) {
         let targets = HealthView.targets(health)
@@ -59,7 +43,7 @@ extension BoardState {
             }
         case .click(let x, let y):
             if let current = menu {
-                if let item = MenuView.item(at: x, y: y, menu: current, width: width, height: height) {
+                if let item = HitTest.menuItem(x: x, y: y, menu: current, width: width, height: height) {
                     menu?.cursor = item
                     pick(item, in: current)
                 } else {
@@ -69,15 +53,10 @@ extension BoardState {
             }
             switch screen {
             case .board:
-                let position = top + y - 1
-                guard y >= 1, y <= visibleRows, position < order.count else { return [] }
-                if order[position] == selected {
-                    open(.detail)
-                } else {
-                    selected = order[position]
-                }
+                guard let account = HitTest.boardRow(y: y, in: self) else { return [] }
+                if account == selected { open(.detail) } else { selected = account }
             case .health:
-                guard let target = HealthView.target(at: x, y: y, in: self) else { return [] }
+                guard let target = HitTest.healthTarget(x: x, y: y, in: self) else { return [] }
                 if target == healthCursor { drill(into: target) } else { healthCursor = target }
             case .detail, .help, .meeting, .changes: break
             }

@@ -46,11 +46,12 @@ extension BoardState {
         message = started.ended ? ("nothing left to decide for \(scope.label) this week", false) : nil
     }
 
-    /// A key in the meeting; `nil` when the key is not the meeting's own.
-    mutating func pressInMeeting(_ key: Key) -> [BoardEffect]? {
-        guard var current = meeting else { return nil }
-        switch key {
-        case .escape, .character("q"):
+    /// A meeting's own action on its current account (or, on the summary, going back or
+    /// leaving).
+    mutating func performInMeeting(_ action: KeyAction) -> [BoardEffect] {
+        guard var current = meeting else { return [] }
+        switch action {
+        case .endMeeting:
             if current.ended {
                 meeting = nil
                 open(.board)
@@ -59,16 +60,16 @@ extension BoardState {
                 meeting = current
                 scroll = 0
             }
-        case .character("b"):
+        case .previousAccount:
             current.goBack()
             meeting = current
             scroll = 0
-        case .character("s"):
+        case .skip:
             guard !current.ended else { return [] }
             current.skip()
             meeting = current
             scroll = 0
-        case .enter:
+        case .accept:
             guard let account = current.current else { return [] }
             let recommendation = data.rows[account].recommendation
             guard let action = MarkAction(rawValue: recommendation.rawValue) else {
@@ -76,14 +77,11 @@ extension BoardState {
                 return []
             }
             return decide(action)
-        case .character("w"): return decide(.work)
-        case .character("h"): return decide(.hold)
-        case .character("d"): return decide(.demote)
-        case .character("p"): return decide(.promote)
-        case .character("n"):
+        case .decide(let markAction): return decide(markAction)
+        case .meetingNote:
             guard let account = current.current else { return [] }
             prompt = Prompt(purpose: .meetingNote(accountId: data.programme.accounts[account].id), text: "")
-        case .character("u"):
+        case .meetingUndo:
             guard let account = current.current else { return [] }
             let id = data.programme.accounts[account].id
             guard current.decision(of: account) != nil else {
@@ -91,13 +89,6 @@ extension BoardState {
                 return []
             }
             return [.record(.undo, accountId: id)]
-        case .down, .character("j"): scroll += 1
-        case .up, .character("k"): scroll = max(scroll - 1, 0)
-        case .pageDown: scroll += visibleRows
-        case .pageUp: scroll = max(scroll - visibleRows, 0)
-        case .home, .character("g"): scroll = 0
-        case .character("?"): open(.help)
-        case .interrupt: return [.quit]
         default: break
         }
         return []

@@ -49,28 +49,16 @@ extension BoardState {
         changesCursor = min(changesCursor, max(ChangesView.accounts(fresh).count - 1, 0))
     }
 
-    /// Handles `key` on the "since last week" screen; `false` when it is not one of its keys.
-    mutating func pressOnChanges(_ key: Key) -> Bool {
-        guard let changes else { return false }
+    /// Enter on "since last week": the selected account's card (Esc comes back here).
+    mutating func openChangedAccount() {
+        guard let changes else { return }
         let accounts = ChangesView.accounts(changes)
-        let last = max(accounts.count - 1, 0)
-        switch key {
-        case .down, .character("j"): changesCursor = min(changesCursor + 1, last)
-        case .up, .character("k"): changesCursor = max(changesCursor - 1, 0)
-        case .pageDown: changesCursor = min(changesCursor + visibleRows, last)
-        case .pageUp: changesCursor = max(changesCursor - visibleRows, 0)
-        case .home, .character("g"): changesCursor = 0
-        case .end, .character("G"): changesCursor = last
-        case .enter:
-            guard changesCursor < accounts.count else { return true }
-            // The changes are kept for the way back (no refresh: nothing changed).
-            selected = accounts[changesCursor]
-            screen = .detail
-            scroll = 0
-            detailReturn = .changes
-        default: return false
-        }
-        return true
+        guard changesCursor < accounts.count else { return }
+        // The changes are kept for the way back (no refresh: nothing changed).
+        selected = accounts[changesCursor]
+        screen = .detail
+        scroll = 0
+        detailReturn = .changes
     }
 
     /// Refuses a mark, note or touch while a past week is shown, saying why; `true` when refused.

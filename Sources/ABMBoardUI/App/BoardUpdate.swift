@@ -14,17 +14,30 @@ public enum BoardEvent: Sendable {
     /// Another process recorded marks or logged touches, read from the store without
     /// reading everything again.
     case changesArrived(StoreDelta)
-    /// A record this board asked for was stored.
-    case recorded(HistoryRecord, summary: String)
+    /// A mark, undo or note this board asked for was stored.
+    case recorded(RecordedMark)
     /// A touch this board asked for was logged.
-    case touchLogged(Touch, summary: String)
-    /// Something asked for was refused or failed (a record, the chosen theme); the message
-    /// says why.
-    case refused(String)
+    case touchLogged(Touch)
+    /// A record or touch this board asked for was refused or could not be stored: why.
+    case writeFailed(String)
+    /// The settings (config, theme file) have a problem; the board runs on defaults for it.
+    case settingsProblem(String)
+    /// The theme asked for was not found or is broken: the problem; the theme stays.
+    case themeProblem(String)
+    /// `NO_COLOR` is set, so a theme asked for was not used.
+    case noColourSet
+    /// The view asked to be saved could not be written: why.
+    case viewNotSaved(String)
+    /// The board asked to export could not be written: why.
+    case exportFailed(String)
+    /// The store's connection dropped; the board is reconnecting.
+    case connectionLost
+    /// The store's connection is back, and the board has caught up.
+    case reconnected
     /// The live board's clock reached a new minute: everything is evaluated as of `Instant`.
     case clockMoved(Instant)
-    /// Time passed (clears highlights).
-    case ticked
+    /// The moment rows changed by others are highlighted for has passed.
+    case highlightExpired
     /// The board was started on the saved view of that name (`--view`).
     case startedOnView(String)
     /// A view this board asked to save was written to the config file at `path`.
@@ -69,17 +82,13 @@ public enum BoardEffect: Sendable, Hashable {
 }
 
 extension BoardState {
-    /// The board's one update function: the new state and what to do, for an event.
-    public static func update(_ state: BoardState, _ event: BoardEvent) -> (BoardState, [BoardEffect]) {
-        var next = state
-        let effects = next.handle(event)
-        return (next, effects)
-    }
-
-    /// Applies `event` and returns the effects to run.
-    public mutating func handle(_ event: BoardEvent) -> [BoardEffect] {
+    /// The board's one update function: applies `event` to the state in place (a board of
+    /// 50,000 rows is not copied for each key) and returns what its host should do.
+    @discardableResult
+    public mutating func update(_ event: BoardEvent) -> [BoardEffect] {
         let effects = apply(event)
         fillSparklines()
+        refreshCard()
         return effects
     }
 
@@ -132,32 +141,44 @@ extension BoardState {
             settleSelection()
             refreshHealth(weekStartChanged: !delta.touches.isEmpty)
             meetingFollowOthers()
-        case .recorded(let record, let summary):
+        case .recorded(let recorded):
             do {
-                try changeRows(of: [record.accountId]) { data throws(ProgrammeError) in try data.apply(record) }
-                message = (summary, false)
-                meetingRecorded(record)
+                try changeRows(of: [recorded.record.accountId]) { data throws(ProgrammeError) in
+                    try data.apply(recorded.record)
+                }
+                message = (RecordText.line(recorded), false)
+                meetingRecorded(recorded.record)
             } catch {
                 message = ("\(error)", true)
             }
             refreshHealth(weekStartChanged: false)
-        case .touchLogged(let touch, let summary):
+        case .touchLogged(let touch):
             do {
                 let indexes = try changeRows(of: [touch.accountId]) { data throws(ProgrammeError) in
                     try data.apply(touch)
                 }
                 for index in indexes { sparklines[index] = nil }
-                message = (summary, false)
+                message = ("logged \(touch.id): \(touch.channel.rawValue) on \(touch.accountId)", false)
             } catch {
                 message = ("\(error)", true)
             }
             refreshHealth()
-        case .refused(let text):
-            message = (text, true)
+        case .writeFailed(let reason), .settingsProblem(let reason), .themeProblem(let reason):
+            message = (reason, true)
+        case .noColourSet:
+            message = ("NO_COLOR is set: the board stays without colour", true)
+        case .viewNotSaved(let reason):
+            message = ("view not saved: \(reason)", true)
+        case .exportFailed(let reason):
+            message = ("not exported: \(reason)", true)
+        case .connectionLost:
+            message = ("reconnecting… to \(data.storeName)", true)
+        case .reconnected:
+            message = ("reconnected to \(data.storeName): caught up", false)
         case .clockMoved(let instant):
             present = instant
             if viewedWeek == nil { show(asOf: instant) }
-        case .ticked:
+        case .highlightExpired:
             highlighted = []
         case .startedOnView(let name):
             openView(name)
@@ -172,67 +193,80 @@ extension BoardState {
         return []
     }
 
+    /// A key pressed on a screen: what the key map says it does there.
     mutating func press(_ key: Key) -> [BoardEffect] {
         message = nil
-        if screen == .health, pressOnHealth(key) { return [] }
-        if screen == .meeting, let effects = pressInMeeting(key) { return effects }
-        if screen == .changes, pressOnChanges(key) { return [] }
-        switch key {
-        case .down, .character("j"): move(by: 1)
-        case .up, .character("k"): move(by: -1)
-        case .pageDown: move(by: visibleRows)
-        case .pageUp: move(by: -visibleRows)
-        case .home, .character("g"): move(by: Int.min / 2)
-        case .end, .character("G"): move(by: Int.max / 2)
-        case .enter:
-            if screen == .board && selected != nil { open(.detail) }
-        case .escape: back()
-        case .character("q"), .interrupt:
-            if (screen == .board && filter.drill == nil) || key == .interrupt { return [.quit] }
-            back()
-        case .character("t"): open(.health)
-        case .character("c"): open(.changes)
-        case .character("["): moveWeek(by: -1)
-        case .character("]"): moveWeek(by: 1)
-        case .character("m"):
-            if screen == .board { openMeetingMenu() }
-        case .character("?"): open(.help)
-        case .character("o"):
-            guard screen == .board else { break }
+        guard let action = KeyMap.action(for: key, in: KeyMap.context(of: self)) else { return [] }
+        return perform(action)
+    }
+
+    /// Does `action` (from a key or a `:` command) on the screen shown.
+    mutating func perform(_ action: KeyAction) -> [BoardEffect] {
+        switch action {
+        case .down: step(by: 1)
+        case .up: step(by: -1)
+        case .pageDown: step(by: visibleRows)
+        case .pageUp: step(by: -visibleRows)
+        case .top: step(by: Int.min / 2)
+        case .bottom: step(by: Int.max / 2)
+        case .open:
+            switch screen {
+            case .board: if selected != nil { open(.detail) }
+            case .health: drill(into: healthCursor)
+            case .changes: openChangedAccount()
+            default: break
+            }
+        case .back: back()
+        case .quit: return [.quit]
+        case .health: open(.health)
+        case .changes: open(.changes)
+        case .help: open(.help)
+        case .weekBack: moveWeek(by: -1)
+        case .weekForward: moveWeek(by: 1)
+        case .meeting: openMeetingMenu()
+        case .onlyMine:
             onlyMine.toggle()
             reorder()
             message = (onlyMine ? "only \(user)'s accounts" : "everyone's accounts", false)
-        case .character("/"):
-            if screen == .board { prompt = Prompt(purpose: .search, text: search) }
-        case .character("v"):
-            if screen == .board { openViewsMenu() }
-        case .character(":"):
+        case .search: prompt = Prompt(purpose: .search, text: search)
+        case .views: openViewsMenu()
+        case .command:
             prompt = Prompt(purpose: .command, text: "")
             commandHistoryPosition = nil
-        case .character("s"):
-            if screen == .board { openSortMenu() }
-        case .character("f"):
-            if screen == .board { openFilterMenu() }
-        case .character("l"):
-            if !refusedInPast() { openTouchForm() }
-        case .character("w"): return mark(.work)
-        case .character("h"): return mark(.hold)
-        case .character("d"): return mark(.demote)
-        case .character("p"): return mark(.promote)
-        case .character("u"):
+        case .sort: openSortMenu()
+        case .filter: openFilterMenu()
+        case .logTouch: if !refusedInPast() { openTouchForm() }
+        case .mark(let markAction): return mark(markAction)
+        case .undo:
             if let id = markableAccountId, !refusedInPast() { return [.record(.undo, accountId: id)] }
-        case .character("n"):
+        case .note:
             if let id = markableAccountId, !refusedInPast() {
                 prompt = Prompt(purpose: .note(accountId: id), text: "")
             }
-        case .character("y"), .character("Y"):
+        case .copyId, .copyRow:
             guard let id = markableAccountId, let selected else { break }
-            let text = key == .character("y") ? id : BoardView.copyText(of: selected, in: self)
-            message = ("copied \(key == .character("y") ? id : "\(id)'s row") to the clipboard (OSC 52)", false)
+            let text = action == .copyId ? id : BoardView.copyText(of: selected, in: self)
+            message = ("copied \(action == .copyId ? id : "\(id)'s row") to the clipboard (OSC 52)", false)
             return [.copy(text)]
-        default: break
+        case .evidence: toggleEvidence()
+        case .accept, .decide, .meetingNote, .skip, .previousAccount, .meetingUndo, .endMeeting:
+            return performInMeeting(action)
         }
         return []
+    }
+
+    /// Moves what the screen moves by `delta`: the selection on the board, the cursor on
+    /// tier health and "since last week", the scroll elsewhere.
+    mutating func step(by delta: Int) {
+        switch screen {
+        case .health:
+            let last = max(HealthView.targets(health).count - 1, 0)
+            healthCursor = min(max(healthCursor.addingReportingOverflow(delta).partialValue, 0), last)
+        case .changes:
+            let last = max((changes.map(ChangesView.accounts)?.count ?? 0) - 1, 0)
+            changesCursor = min(max(changesCursor.addingReportingOverflow(delta).partialValue, 0), last)
+        default: move(by: delta)
+        }
     }
 
     /// The account a mark applies to: the selected one, on the board or its detail.
@@ -250,6 +284,13 @@ extension BoardState {
             return []
         }
         return [.record(.mark(action, note: note), accountId: id)]
+    }
+
+    /// `e` on a card: its full evidence, every number traced (again: the card).
+    mutating func toggleEvidence() {
+        guard cardAccount != nil else { return }
+        evidenceShown.toggle()
+        scroll = 0
     }
 
     /// Moves the selection (board) or scrolls (detail, help) by `delta` rows.

@@ -1,95 +1,221 @@
-/// Every key the board answers to, with what it does: the single source for the key handling
-/// and the help screen, so help can never miss a key.
+/// Every key the board answers to, screen by screen: the one table from which the reducer
+/// dispatches (`action(for:in:)`), the help screen is generated and the footer is cut, so the
+/// three cannot drift apart.
 public enum KeyMap {
-    /// One binding: the keys as shown, what they do, and the group help lists it under.
-    public struct Binding: Sendable, Hashable {
-        /// The keys as shown in help and the footer (`j ↓`).
-        public var keys: String
-        /// What it does.
-        public var action: String
-        /// The help group.
-        public var group: String
+    /// Where a key is pressed: each has its own table.
+    public enum Context: String, CaseIterable, Sendable, Hashable {
+        case board = "Board"
+        /// The board narrowed to the accounts behind a tier-health number.
+        case drill = "Board, drilled down from tier health"
+        case card = "Account card"
+        case health = "Tier health"
+        case changes = "Since last week"
+        case meeting = "Meeting"
+        case meetingSummary = "Meeting summary"
+        case help = "Help"
     }
 
-    /// Every binding, in help order.
-    public static let bindings: [Binding] =
-        [
-            Binding(keys: "j ↓", action: "move down", group: "Move"),
-            Binding(keys: "k ↑", action: "move up", group: "Move"),
-            Binding(keys: "g Home", action: "top", group: "Move"),
-            Binding(keys: "G End", action: "bottom", group: "Move"),
-            Binding(keys: "PgUp PgDn", action: "page up / down", group: "Move"),
-            Binding(keys: "Enter", action: "open the account's detail", group: "Views"),
-            Binding(keys: "t", action: "tier health", group: "Views"),
-            Binding(keys: "?", action: "this help", group: "Views"),
-            Binding(keys: "Esc q", action: "back (q on the board quits)", group: "Views"),
-            Binding(keys: "Enter", action: "on tier health: list the accounts behind a number", group: "Views"),
-            Binding(
-                keys: "c",
-                action: "since last week: states up and down, tier changes, surges, breaches (Enter: evidence)",
-                group: "Views"
-            ),
-            Binding(keys: "[ ]", action: "the board at the end of the previous / next review week", group: "Weeks"),
-            Binding(keys: "m", action: "meeting mode: step through this week's undecided accounts", group: "Meeting"),
-            Binding(keys: "Enter", action: "in the meeting: accept the recommendation", group: "Meeting"),
-            Binding(keys: "w h d p", action: "in the meeting: decide otherwise", group: "Meeting"),
-            Binding(
-                keys: "n", action: "in the meeting: a note (before deciding: goes with the decision)", group: "Meeting"),
-            Binding(keys: "s", action: "in the meeting: skip", group: "Meeting"),
-            Binding(keys: "b", action: "in the meeting: back one account", group: "Meeting"),
-            Binding(keys: "u", action: "in the meeting: undo the meeting's decision", group: "Meeting"),
-            Binding(keys: "Esc", action: "in the meeting: end it on its summary (again: the board)", group: "Meeting"),
-            Binding(keys: "click", action: "select a row or number (again: open it)", group: "Mouse"),
-            Binding(keys: "wheel", action: "scroll", group: "Mouse"),
-            Binding(keys: "w", action: "mark work", group: "Decide"),
-            Binding(keys: "h", action: "mark hold", group: "Decide"),
-            Binding(keys: "d", action: "mark demote (Tier 1 asks for a note)", group: "Decide"),
-            Binding(keys: "p", action: "mark promote", group: "Decide"),
-            Binding(keys: "u", action: "undo the latest mark", group: "Decide"),
-            Binding(keys: "n", action: "add a note to the latest mark", group: "Decide"),
-            Binding(keys: "l", action: "log a touch (channel, direction, contact, topic, note)", group: "Decide"),
-            Binding(
-                keys: "/", action: "search by name, id or domain (/!text: those without it; Esc clears)", group: "Find"),
-            Binding(keys: "f", action: "filter: tier, owner, state, decision, surging, SLA status", group: "Find"),
-            Binding(keys: "s", action: "choose the sort column (again: reverse)", group: "Find"),
-            Binding(keys: "o", action: "only my accounts (again: everyone's)", group: "Find"),
-            Binding(keys: "v", action: "the saved views (:view save NAME keeps one)", group: "Find"),
-            Binding(
-                keys: "y", action: "copy the account's id to the clipboard (OSC 52: works over SSH)", group: "Copy"),
-            Binding(keys: "Y", action: "copy the account's row, tab-separated", group: "Copy"),
-            Binding(
-                keys: ":", action: "a command, as below (Tab completes, ↑ ↓ go through the history)", group: "Commands"),
-        ]
-        + BoardCommand.all.map { command in
-            Binding(
-                keys: ":" + command.name,
-                action: command.usage.isEmpty ? command.summary : "\(command.usage): \(command.summary)",
-                group: "Commands")
-        }
+    /// One binding: the keys, how help shows them, the action, what help says, and the
+    /// footer's short form when the footer shows it.
+    public struct Binding: Sendable, Hashable {
+        /// The keys that do it.
+        public var keys: [Key]
+        /// The keys as help shows them (`j ↓`).
+        public var shown: String
+        /// What they do.
+        public var action: KeyAction
+        /// What help says.
+        public var help: String
+        /// The footer's words (`j/k move`), or `nil` when the footer leaves it out.
+        public var footer: String?
+        /// Whether the footer keeps it at its end whatever the width (`? help`, `q quit`).
+        public var ending = false
+    }
 
-    /// The footer's short list for what is on screen.
+    private static func bind(
+        _ keys: [Key], _ shown: String, _ action: KeyAction, _ help: String, footer: String? = nil,
+        ending: Bool = false
+    ) -> Binding {
+        Binding(keys: keys, shown: shown, action: action, help: help, footer: footer, ending: ending)
+    }
+
+    private static func chars(_ text: String) -> [Key] { text.map { .character($0) } }
+
+    /// Moving through a list (the board, health, changes) or scrolling a page (the card, help).
+    private static func movement(_ what: String, footer: String) -> [Binding] {
+        [
+            bind([.down] + chars("j"), "j ↓", .down, "\(what) down", footer: footer),
+            bind([.up] + chars("k"), "k ↑", .up, "\(what) up"),
+            bind([.home] + chars("g"), "g Home", .top, "to the top"),
+            bind([.end] + chars("G"), "G End", .bottom, "to the bottom"),
+            bind([.pageDown], "PgDn", .pageDown, "a page down"),
+            bind([.pageUp], "PgUp", .pageUp, "a page up"),
+        ]
+    }
+
+    /// Marking the account shown.
+    private static let marking: [Binding] = [
+        bind(chars("w"), "w", .mark(.work), "mark work", footer: "w/h/d/p mark"),
+        bind(chars("h"), "h", .mark(.hold), "mark hold"),
+        bind(chars("d"), "d", .mark(.demote), "mark demote (Tier 1 asks for a note)"),
+        bind(chars("p"), "p", .mark(.promote), "mark promote"),
+        bind(chars("u"), "u", .undo, "undo the latest mark", footer: "u undo"),
+        bind(chars("n"), "n", .note, "add a note to the latest mark", footer: "n note"),
+        bind(chars("l"), "l", .logTouch, "log a touch (channel, direction, contact, topic, note)", footer: "l touch"),
+        bind(chars("y"), "y", .copyId, "copy the account's id to the clipboard (OSC 52: works over SSH)"),
+        bind(chars("Y"), "Y", .copyRow, "copy the account's row, tab-separated"),
+    ]
+
+    /// The screens and weeks any screen but the meeting reaches.
+    private static let screens: [Binding] = [
+        bind(chars("t"), "t", .health, "tier health", footer: "t health"),
+        bind(
+            chars("c"), "c", .changes, "since last week: states up and down, tier changes, surges, breaches",
+            footer: "c changes"),
+        bind(chars("["), "[", .weekBack, "the board at the end of the previous review week", footer: "[/] week"),
+        bind(chars("]"), "]", .weekForward, "the board at the end of the next review week"),
+    ]
+
+    /// Every screen's last bindings: a command, help, Ctrl-C.
+    private static let everywhere: [Binding] = [
+        bind(chars(":"), ":", .command, "a command (Tab completes, ↑ ↓ go through the history)", footer: ": command"),
+        bind(chars("?"), "?", .help, "this help", footer: "? help", ending: true),
+        bind([.interrupt], "Ctrl-C", .quit, "leave the board"),
+    ]
+
+    /// The board's own bindings, before the shared ones.
+    private static let boardKeys: [Binding] =
+        movement("move", footer: "j/k move") + [
+            bind([.enter], "Enter", .open, "open the account's card", footer: "Enter card")
+        ] + marking + [
+            bind(
+                chars("m"), "m", .meeting, "meeting mode: step through this week's undecided accounts",
+                footer: "m meeting"),
+            bind(
+                chars("/"), "/", .search, "search by name, id or domain (/!text: those without it; Esc clears)",
+                footer: "/ search"),
+            bind(
+                chars("f"), "f", .filter, "filter: tier, owner, state, decision, surging, SLA status",
+                footer: "f filter"),
+            bind(chars("s"), "s", .sort, "choose the sort column (again: reverse)", footer: "s sort"),
+            bind(chars("o"), "o", .onlyMine, "only my accounts (again: everyone's)", footer: "o mine"),
+            bind(chars("v"), "v", .views, "the saved views (:view save NAME keeps one)", footer: "v views"),
+        ] + screens
+
+    /// The bindings of `context`, in help's order; the first binding holding a key wins.
+    public static func bindings(_ context: Context) -> [Binding] {
+        switch context {
+        case .board:
+            return boardKeys + [
+                bind([.escape], "Esc", .back, "clear the search"),
+                bind(chars("q"), "q", .quit, "quit", footer: "q quit", ending: true),
+            ] + everywhere
+        case .drill:
+            return boardKeys + [
+                bind(
+                    [.escape] + chars("q"), "Esc q", .back, "back to tier health", footer: "Esc tier health",
+                    ending: true)
+            ] + everywhere
+        case .card:
+            return movement("the timeline (the evidence) one line", footer: "j/k timeline") + [
+                bind(
+                    chars("e"), "e", .evidence, "the full evidence, every number traced (again: the card)",
+                    footer: "e evidence")
+            ] + marking + screens + [
+                bind([.escape] + chars("q"), "Esc q", .back, "back", footer: "Esc back", ending: true)
+            ] + everywhere
+        case .health:
+            return [
+                bind(
+                    [.down, .right, .tab] + chars("jl"), "j l → Tab", .down, "the next number",
+                    footer: "j/k/←/→ choose a number"),
+                bind([.up, .left] + chars("kh"), "k h ←", .up, "the previous number"),
+                bind([.home] + chars("g"), "g Home", .top, "the first number"),
+                bind([.end] + chars("G"), "G End", .bottom, "the last number"),
+                bind([.enter], "Enter", .open, "list the accounts behind the number", footer: "Enter its accounts"),
+            ] + screens.filter { $0.action != .health }
+                + [bind([.escape] + chars("q"), "Esc q", .back, "back to the board", footer: "Esc back", ending: true)]
+                + everywhere
+        case .changes:
+            return movement("the account", footer: "j/k choose an account") + [
+                bind([.enter], "Enter", .open, "the account's card", footer: "Enter its card")
+            ] + screens.filter { $0.action != .changes } + [
+                bind([.escape] + chars("q"), "Esc q", .back, "back to the board", footer: "Esc back", ending: true)
+            ]
+                + everywhere
+        case .meeting:
+            return [
+                bind([.enter], "Enter", .accept, "accept the recommendation", footer: "Enter accept"),
+                bind(chars("w"), "w", .decide(.work), "decide work", footer: "w/h/d/p decide"),
+                bind(chars("h"), "h", .decide(.hold), "decide hold"),
+                bind(chars("d"), "d", .decide(.demote), "decide demote (Tier 1 asks for a note)"),
+                bind(chars("p"), "p", .decide(.promote), "decide promote"),
+                bind(
+                    chars("n"), "n", .meetingNote, "a note (before deciding: goes with the decision)", footer: "n note"),
+                bind(chars("s"), "s", .skip, "skip the account", footer: "s skip"),
+                bind(chars("e"), "e", .evidence, "the full evidence (again: the card)", footer: "e evidence"),
+                bind(chars("b"), "b", .previousAccount, "back one account", footer: "b back"),
+                bind(chars("u"), "u", .meetingUndo, "undo the meeting's decision", footer: "u undo"),
+            ] + movement("scroll", footer: "j/k scroll") + [
+                bind(
+                    [.escape] + chars("q"), "Esc q", .endMeeting, "end the meeting on its summary", footer: "Esc end",
+                    ending: true)
+            ] + everywhere
+        case .meetingSummary:
+            return [
+                bind(
+                    chars("b"), "b", .previousAccount, "back to the last account", footer: "b back to the last account")
+            ]
+                + movement("scroll", footer: "j/k scroll") + [
+                    bind(
+                        [.escape] + chars("q"), "Esc q", .endMeeting, "leave the meeting", footer: "Esc/q the board",
+                        ending: true)
+                ] + everywhere
+        case .help:
+            return movement("scroll", footer: "j/k scroll") + [
+                bind([.escape] + chars("q"), "Esc q", .back, "back", footer: "Esc back", ending: true)
+            ] + everywhere.filter { $0.action != .help }
+        }
+    }
+
+    /// The tables, computed once.
+    private static let tables: [Context: [Binding]] = Dictionary(
+        uniqueKeysWithValues: Context.allCases.map { ($0, bindings($0)) })
+
+    /// What `key` does in `context`, if anything.
+    public static func action(for key: Key, in context: Context) -> KeyAction? {
+        tables[context]?.first { $0.keys.contains(key) }?.action
+    }
+
+    /// The context a state's keys go to.
+    public static func context(of state: BoardState) -> Context {
+        switch state.screen {
+        case .board: return state.filter.drill == nil ? .board : .drill
+        case .detail: return .card
+        case .health: return .health
+        case .changes: return .changes
+        case .help: return .help
+        case .meeting: return state.meeting?.ended ?? true ? .meetingSummary : .meeting
+        }
+    }
+
+    /// The mouse, for help.
+    public static let mouse: [(shown: String, help: String)] = [
+        ("click", "select a row or number (again: open it)"), ("wheel", "scroll"),
+    ]
+
+    /// The footer for what is on screen: the input or menu's own keys, or the screen's
+    /// bindings that have footer words, as many as fit, then the ending ones.
     public static func footer(for state: BoardState) -> String {
         if state.form != nil { return "↑/↓ field · ←/→ choose · type topic and note · Enter log · Esc cancel" }
         if let menu = state.menu {
             if case .filterValues = menu.purpose { return "j/k move · Enter on/off · Esc done" }
             return "j/k move · Enter choose · Esc close"
         }
-        switch state.screen {
-        case .board:
-            let back = state.filter.drill != nil ? "Esc tier health" : "q quit"
-            return fitted(
-                [
-                    "j/k move", "Enter detail", "w/h/d/p mark", "u undo", "m meeting", "t health", "c changes",
-                    "[/] week", "/ search", ": command", "f filter", "s sort", "n note", "l touch", "o mine",
-                ], ending: ["? help", back], width: state.width)
-        case .detail: return "j/k scroll · w/h/d/p mark · u undo · n note · l log touch · Esc back · ? help"
-        case .health: return "j/k/←/→ choose a number · Enter list its accounts · Esc back · ? help"
-        case .help: return "j/k scroll · Esc back · q back"
-        case .changes: return "j/k choose an account · Enter its evidence · [/] week · Esc back · ? help"
-        case .meeting:
-            if state.meeting?.ended ?? true { return "b back to the last account · j/k scroll · Esc/q the board" }
-            return "Enter accept · w/h/d/p decide · n note · s skip · b back · u undo · j/k scroll · Esc end · ? help"
-        }
+        let table = tables[context(of: state)] ?? []
+        return fitted(
+            table.filter { !$0.ending }.compactMap(\.footer), ending: table.filter(\.ending).compactMap(\.footer),
+            width: state.width)
     }
 
     /// As many of `keys` as fit in `width` columns, in order, then `ending` always.

@@ -34,14 +34,16 @@ public enum BoardText {
     /// `3d ago · meeting`.
     public static func lastTouch(_ touch: LastTouch?, asOf: Instant) -> String {
         guard let touch else { return "—" }
-        let seconds = asOf.seconds - touch.at.seconds
-        let age: String
+        return "\(age(seconds: asOf.seconds - touch.at.seconds)) · \(touch.channel.rawValue)"
+    }
+
+    /// `12m ago`, `5h ago`, `3d ago`.
+    public static func age(seconds: Int64) -> String {
         switch seconds {
-        case ..<3_600: age = "\(max(seconds / 60, 0))m ago"
-        case ..<86_400: age = "\(seconds / 3_600)h ago"
-        default: age = "\(seconds / 86_400)d ago"
+        case ..<3_600: "\(max(seconds / 60, 0))m ago"
+        case ..<86_400: "\(seconds / 3_600)h ago"
+        default: "\(seconds / 86_400)d ago"
         }
-        return "\(age) · \(touch.channel.rawValue)"
     }
 
     /// `due in 5h`, `breached 2d ago`, `met`.

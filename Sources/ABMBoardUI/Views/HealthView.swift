@@ -236,20 +236,4 @@ public enum HealthView {
             }
         }
     }
-
-    /// The target drawn at column `x`, row `y`, if any.
-    static func target(at x: Int, y: Int, in state: BoardState) -> Int? {
-        guard let report = state.health else { return nil }
-        let layout = layout(
-            report, redFlagBelow: state.data.evaluator.playbook.health.tier1EngagedRedFlag, width: state.width)
-        let line = firstLine(layout, cursor: state.healthCursor, height: state.height - 2) + y
-        guard y >= 0, line < layout.lines.count else { return nil }
-        var column = 0
-        for segment in layout.lines[line] {
-            let end = column + DisplayWidth.of(segment.text)
-            if x >= column && x < end { return segment.target }
-            column = end
-        }
-        return nil
-    }
 }

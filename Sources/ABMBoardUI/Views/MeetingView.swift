@@ -1,24 +1,21 @@
 import ABMCore
 
-/// Meeting mode: the progress line, the account with the engine's recommendation and its
-/// decision, then its evidence; when the meeting ends, the summary of its decisions.
+/// Meeting mode: the progress line, then the account's card (its recommendation and
+/// decision in the header); when the meeting ends, the summary of its decisions.
 public enum MeetingView {
-    /// The lines above the evidence, which stay while the evidence scrolls.
-    static let headLines = 5
-
-    /// Draws the meeting (or its summary) into rows `0 ..< height`.
+    /// Draws the meeting (or its summary) into rows `0 ..< height`: the progress line, then
+    /// the account's card (the same as the board's detail).
     static func render(_ state: BoardState, into buffer: inout ScreenBuffer, height: Int) {
         guard let meeting = state.meeting else { return }
-        guard let account = meeting.current else {
+        guard meeting.current != nil else {
             StyledPage.render(
                 summaryLines(meeting, state: state), scroll: state.scroll, into: &buffer, y: 0, height: height)
             return
         }
-        let head = headLines(meeting, account: account, state: state, width: buffer.width)
-        for (y, line) in head.prefix(height).enumerated() { StyledPage.draw(line, into: &buffer, y: y) }
-        let evidence = ScreenView.plain(ScreenView.evidenceLines(of: account, in: state))
-        StyledPage.render(
-            evidence, scroll: state.scroll, into: &buffer, y: head.count, height: height - head.count)
+        var head = [Run("Meeting (\(meeting.scope.label)) · \(progress(meeting))", .header)]
+        if let note = meeting.pendingNote { head.append(Run(" · note for the decision: “\(note)”")) }
+        StyledPage.draw(head, into: &buffer, y: 0)
+        ScreenView.renderCard(state, into: &buffer, y: 1, height: height - 1)
     }
 
     /// `Tier 1 · 7 of 18 · 41 decided this week`.
@@ -26,38 +23,6 @@ public enum MeetingView {
         let decided = meeting.decidedThisWeek
         guard let place = meeting.progress else { return "\(decided) decided this week" }
         return "\(place.tier.label) · \(place.place) of \(place.of) · \(decided) decided this week"
-    }
-
-    static func headLines(_ meeting: Meeting, account: Int, state: BoardState, width: Int) -> [[Run]] {
-        let row = state.data.rows[account]
-        let info = state.data.programme.accounts[account]
-        var identity = [
-            Run("\(info.id) · \(info.name) · "), Run(BoardText.tierText(row.tier), .tier(row.tier)),
-            Run(" · owner \(info.owner ?? "—") · "), Run(row.state.rawValue, .state(row.state)),
-            Run(" · score \(row.engagementScore)"),
-        ]
-        if row.surging {
-            identity.append(
-                Run(" · surging " + row.surgingTopics.map { "\($0.topic) \($0.score)" }.joined(separator: ", "), .surge)
-            )
-        }
-        var decision: [Run]
-        if let made = row.decision {
-            decision = [
-                Run("Decided: "), Run(made.action.rawValue, .header),
-                Run(" by \(made.by) at \(made.at.iso8601)" + (made.note.map { " — “\($0)”" } ?? "")),
-            ]
-        } else {
-            decision = [Run("Not decided this week", .dim)]
-        }
-        if let note = meeting.pendingNote { decision.append(Run(" · note for the decision: “\(note)”")) }
-        return [
-            [Run("Meeting (\(meeting.scope.label)) · \(progress(meeting))", .header)],
-            identity,
-            [Run("Recommends "), Run(row.recommendation.rawValue, .header), Run(" — \(row.reason.text)")],
-            decision,
-            [Run(String(repeating: "─", count: max(width, 0)), .dim)],
-        ]
     }
 
     /// The summary the meeting ends on: its decisions by tier with their notes, what it

@@ -49,14 +49,6 @@ public enum MenuView {
             }
         }
     }
-
-    /// The item drawn at column `x`, row `y`, if any.
-    static func item(at x: Int, y: Int, menu: Menu, width: Int, height: Int) -> Int? {
-        let box = frame(menu, width: width, height: height)
-        guard x > box.x, x < box.x + box.width - 1, y > box.y, y < box.y + box.height - 1 else { return nil }
-        let index = firstItem(menu, rows: box.height - 2) + y - box.y - 1
-        return index < menu.items.count ? index : nil
-    }
 }
 
 /// The log-a-touch form as a box.

@@ -22,8 +22,7 @@ public enum ScreenView {
         let bodyHeight = state.height - 2
         switch state.screen {
         case .board: BoardView.render(state, into: &buffer, y: 0, height: bodyHeight)
-        case .detail:
-            StyledPage.render(plain(detailLines(state)), scroll: state.scroll, into: &buffer, y: 0, height: bodyHeight)
+        case .detail: renderCard(state, into: &buffer, y: 0, height: bodyHeight)
         case .health: HealthView.render(state, into: &buffer, height: bodyHeight)
         case .help:
             StyledPage.render(plain(HelpView.lines()), scroll: state.scroll, into: &buffer, y: 0, height: bodyHeight)
@@ -38,16 +37,19 @@ public enum ScreenView {
         return buffer
     }
 
-    /// The selected account's evidence as lines.
-    static func detailLines(_ state: BoardState) -> [String] {
-        guard let selected = state.selected else { return ["no account selected"] }
-        return evidenceLines(of: selected, in: state)
-    }
-
-    /// Account `index`'s evidence as lines (the detail and the meeting show it).
-    static func evidenceLines(of index: Int, in state: BoardState) -> [String] {
-        let evidence = state.data.evaluator.explain(account: index, in: state.data.programme, asOf: state.data.asOf)
-        return ExplainText.lines(evidence, programme: state.data.programme, playbook: state.data.evaluator.playbook)
+    /// The card of the account on screen (the detail, the meeting's account), or its full
+    /// evidence after `e`, in rows `y ..< y + height`.
+    static func renderCard(_ state: BoardState, into buffer: inout ScreenBuffer, y: Int, height: Int) {
+        guard let card = state.card else {
+            buffer.write("no account selected", x: 0, y: y)
+            return
+        }
+        if state.evidenceShown {
+            StyledPage.render(
+                plain(card.evidenceLines(data: state.data)), scroll: state.scroll, into: &buffer, y: y, height: height)
+        } else {
+            CardView.render(card, scroll: state.scroll, into: &buffer, y: y, height: height)
+        }
     }
 
     /// Lines of plain text as lines of runs.
@@ -68,20 +70,37 @@ public enum ScreenView {
     }
 }
 
-/// The help screen, generated from the key map.
+/// The help screen, generated from the key map: each screen's keys, the mouse, the commands.
 public enum HelpView {
-    /// Every key, grouped.
+    /// Every key, grouped by the screen it works on, then every `:` command.
     public static func lines() -> [String] {
         var lines = ["abmboard keys", ""]
-        var group = ""
-        let keyWidth = KeyMap.bindings.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        for binding in KeyMap.bindings {
-            if binding.group != group {
-                if !group.isEmpty { lines.append("") }
-                group = binding.group
-                lines.append(group)
+        // Each screen lists what it adds to the screens before it (the drill-down its Esc, the
+        // card its timeline and evidence …).
+        var listed: Set<String> = []
+        var groups: [(title: String, rows: [(String, String)])] = []
+        for context in KeyMap.Context.allCases {
+            let rows = KeyMap.bindings(context).map { ($0.shown, $0.help) }.filter {
+                listed.insert($0.0 + "\t" + $0.1).inserted
             }
-            lines.append("  " + ExplainText.pad(binding.keys, keyWidth + 2) + binding.action)
+            if !rows.isEmpty { groups.append((context.rawValue, rows)) }
+        }
+        groups.append(("Mouse", KeyMap.mouse.map { ($0.shown, $0.help) }))
+        groups.append(
+            (
+                "Commands (: then Tab completes)",
+                BoardCommand.all.map { command in
+                    (
+                        ":" + command.name,
+                        command.usage.isEmpty ? command.summary : "\(command.usage): \(command.summary)"
+                    )
+                }
+            ))
+        let keyWidth = groups.flatMap { $0.rows.map { DisplayWidth.of($0.0) } }.max() ?? 0
+        for group in groups {
+            lines.append(group.title)
+            for (keys, help) in group.rows { lines.append("  " + ExplainText.pad(keys, keyWidth + 2) + help) }
+            lines.append("")
         }
         return lines
     }

@@ -36,6 +36,9 @@ struct BoardBenchmark {
         var searchKey: EngineBenchmark.Timing = .init()
         var sortAccount: EngineBenchmark.Timing = .init()
         var sortOthers: EngineBenchmark.Timing = .init()
+        var cardOpen: EngineBenchmark.Timing = .init()
+        var cardTouches = 0
+        var cardAccount = ""
         var screenCells = 0
 
         /// Load, evaluation and the first render, in milliseconds.
@@ -88,21 +91,21 @@ struct BoardBenchmark {
             var write: [Double] = []
             var cells: [Double] = []
             for round in 0..<count {
-                _ = board.handle(.keyPressed(.pageDown))
+                _ = board.update(.keyPressed(.pageDown))
                 screen = ScreenView.render(board)
                 var written = 0.0
                 var sent = 0
                 let key: Character = round % 2 == 0 ? "w" : "h"
                 let elapsed = clock.measure {
-                    for effect in board.handle(.keyPressed(.character(key))) {
+                    for effect in board.update(.keyPressed(.character(key))) {
                         guard case .record(let event, let id) = effect else { continue }
                         let start = clock.now
                         let outcome = Result { try store.record(event, account: id, by: "bench", stamp: stamp) }
                         written = millis(clock.now - start)
                         switch outcome {
                         case .success(let recorded):
-                            _ = board.handle(.recorded(recorded.record, summary: RecordText.line(recorded)))
-                        case .failure(let error): _ = board.handle(.refused("\(error)"))
+                            _ = board.update(.recorded(recorded))
+                        case .failure(let error): _ = board.update(.writeFailed("\(error)"))
                         }
                     }
                     let next = ScreenView.render(board)
@@ -120,24 +123,24 @@ struct BoardBenchmark {
         report.markWrite = EngineBenchmark.Timing(samples: plain.write)
         report.cellsSent = EngineBenchmark.Timing(samples: plain.cells)
         // Sorted by decision, a mark moves its row: the repositioning is measured too.
-        for key in [Key.character("s"), .character("G"), .enter] { _ = board.handle(.keyPressed(key)) }
+        for key in [Key.character("s"), .character("G"), .enter] { _ = board.update(.keyPressed(key)) }
         report.markSortedByDecision = EngineBenchmark.Timing(samples: markRound(marks).total)
 
         // `[` and `]`: the whole board evaluated as of another week's end, sorted and redrawn.
-        for key in [Key.character("s"), .character("g"), .enter] { _ = board.handle(.keyPressed(key)) }
+        for key in [Key.character("s"), .character("g"), .enter] { _ = board.update(.keyPressed(key)) }
         var back: [Double] = []
         var forward: [Double] = []
         for _ in 0..<3 {
             back.append(
                 millis(
                     clock.measure {
-                        _ = board.handle(.keyPressed(.character("[")))
+                        _ = board.update(.keyPressed(.character("[")))
                         screen = ScreenView.render(board)
                     }))
             forward.append(
                 millis(
                     clock.measure {
-                        _ = board.handle(.keyPressed(.character("]")))
+                        _ = board.update(.keyPressed(.character("]")))
                         screen = ScreenView.render(board)
                     }))
         }
@@ -147,7 +150,7 @@ struct BoardBenchmark {
         // `/`: each key typed into the search (and each backspace) narrows the board and redraws.
         var search: [Double] = []
         for _ in 0..<3 {
-            _ = board.handle(.keyPressed(.character("/")))
+            _ = board.update(.keyPressed(.character("/")))
             let keys =
                 "group".map { Key.character($0) } + [Key](repeating: .backspace, count: 5)
                 + "!a-0".map { Key.character($0) }
@@ -155,24 +158,24 @@ struct BoardBenchmark {
                 search.append(
                     millis(
                         clock.measure {
-                            _ = board.handle(.keyPressed(key))
+                            _ = board.update(.keyPressed(key))
                             screen = ScreenView.render(board)
                         }))
             }
-            _ = board.handle(.keyPressed(.escape))
-            _ = board.handle(.keyPressed(.escape))
+            _ = board.update(.keyPressed(.escape))
+            _ = board.update(.keyPressed(.escape))
         }
         report.searchKey = EngineBenchmark.Timing(samples: search.sorted())
         // `s`: choosing a column sorts the whole board and redraws (Enter in the sort menu).
         func sortTime(_ column: BoardSort.Column) -> Double {
-            _ = board.handle(.keyPressed(.character("s")))
-            _ = board.handle(.keyPressed(.character("g")))
+            _ = board.update(.keyPressed(.character("s")))
+            _ = board.update(.keyPressed(.character("g")))
             for _ in 0..<(BoardSort.Column.allCases.firstIndex(of: column) ?? 0) {
-                _ = board.handle(.keyPressed(.character("j")))
+                _ = board.update(.keyPressed(.character("j")))
             }
             return millis(
                 clock.measure {
-                    _ = board.handle(.keyPressed(.enter))
+                    _ = board.update(.keyPressed(.enter))
                     screen = ScreenView.render(board)
                 })
         }
@@ -184,6 +187,30 @@ struct BoardBenchmark {
         }
         report.sortAccount = EngineBenchmark.Timing(samples: byAccount.sorted())
         report.sortOthers = EngineBenchmark.Timing(samples: byOthers.sorted())
+
+        // Enter: the card of the account with the most touches (built, laid out, drawn).
+        let cardProgramme = board.data.programme
+        let busiest = board.data.rows.indices.filter { board.data.rows[$0].tier != nil }
+            .max { cardProgramme.touchCount(of: $0) < cardProgramme.touchCount(of: $1) }
+        if let busiest {
+            let id = cardProgramme.accounts[busiest].id
+            report.cardAccount = id
+            report.cardTouches = cardProgramme.touchCount(of: busiest)
+            _ = board.update(.keyPressed(.character("/")))
+            for character in id { _ = board.update(.keyPressed(.character(character))) }
+            _ = board.update(.keyPressed(.enter))
+            var open: [Double] = []
+            for _ in 0..<20 {
+                open.append(
+                    millis(
+                        clock.measure {
+                            _ = board.update(.keyPressed(.enter))
+                            screen = ScreenView.render(board)
+                        }))
+                _ = board.update(.keyPressed(.escape))
+            }
+            report.cardOpen = EngineBenchmark.Timing(samples: open.sorted())
+        }
         return report
     }
 
@@ -207,6 +234,7 @@ struct BoardBenchmark {
             / a search keystroke (group, backspaces, !a-0), filtered, sorted, redrawn: \(ms(r.searchKey))
             s sort by account, sorted and redrawn: \(ms(r.sortAccount))
             s sort by each other column: \(ms(r.sortOthers))
+            Enter: the card of \(r.cardAccount) (\(r.cardTouches) touches), built and drawn: \(ms(r.cardOpen))
             """
     }
 }

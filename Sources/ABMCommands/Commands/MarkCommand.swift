@@ -1,3 +1,4 @@
+import ABMBoardUI
 import ABMCore
 import ABMStore
 import ArgumentParser

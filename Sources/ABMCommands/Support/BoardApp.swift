@@ -37,12 +37,12 @@ struct BoardApp {
                 data: started.1, user: user, width: 80, height: 24, live: true, columns: settings.columns,
                 views: settings.views)
         }
-        if let view { _ = state.handle(.startedOnView(view)) }
-        if let problem = settings.statusMessage { _ = state.handle(.refused(problem)) }
+        if let view { _ = state.update(.startedOnView(view)) }
+        if let problem = settings.statusMessage { _ = state.update(.settingsProblem(problem)) }
         let terminal = Terminal(theme: settings.theme)
         defer { terminal.stop() }
         let size = terminal.size
-        _ = state.handle(.resized(width: size.width, height: size.height))
+        _ = state.update(.resized(width: size.width, height: size.height))
         terminal.draw(ScreenView.render(state))
         var lastPoll = Date()
         var highlightedAt: Date?
@@ -65,10 +65,10 @@ struct BoardApp {
             for signal in signals.take() {
                 switch signal {
                 case .changed: pushed = true
-                case .reconnecting: events.append(.refused("reconnecting… to \(storeName)"))
+                case .reconnecting: events.append(.connectionLost)
                 case .reconnected:
                     pushed = true
-                    events.append(.refused("reconnected to \(storeName): caught up"))
+                    events.append(.reconnected)
                 }
             }
             if pushed || Date().timeIntervalSince(lastPoll) >= BoardApp.pollInterval {
@@ -84,14 +84,14 @@ struct BoardApp {
             }
             if let since = highlightedAt, Date().timeIntervalSince(since) >= BoardApp.highlightTime {
                 highlightedAt = nil
-                events.append(.ticked)
+                events.append(.highlightExpired)
             }
             guard !events.isEmpty else { continue }
             for event in events {
-                for effect in state.handle(event) {
+                for effect in state.update(event) {
                     switch perform(effect, state: state, terminal: terminal, follower: &follower) {
                     case .quit: return
-                    case .report(let outcome): _ = state.handle(outcome)
+                    case .report(let outcome): _ = state.update(outcome)
                     case .done: break
                     }
                 }
@@ -127,16 +127,16 @@ struct BoardApp {
                 let path = try ViewFile.save(view, name: name, environment: ProcessInfo.processInfo.environment)
                 return .report(.viewSaved(name: name, view: view, path: path))
             } catch {
-                return .report(.refused(error.message))
+                return .report(.viewNotSaved(error.message))
             }
         case .record(let event, let accountId):
             do {
                 let recorded = try follower.writing {
                     try store.record(event, account: accountId, by: user, stamp: stamp)
                 }
-                return .report(.recorded(recorded.record, summary: RecordText.line(recorded)))
+                return .report(.recorded(recorded))
             } catch {
-                return .report(.refused(StoreErrorText.line(error)))
+                return .report(.writeFailed(StoreErrorText.line(error)))
             }
         case .logTouch(let request):
             do {
@@ -148,9 +148,9 @@ struct BoardApp {
                         stamp: stamp)
                 }
                 return .report(
-                    .touchLogged(touch, summary: "logged \(touch.id): \(touch.channel.rawValue) on \(touch.accountId)"))
+                    .touchLogged(touch))
             } catch {
-                return .report(.refused(StoreErrorText.line(error)))
+                return .report(.writeFailed(StoreErrorText.line(error)))
             }
         }
     }
@@ -160,11 +160,11 @@ struct BoardApp {
     static func theme(_ name: String, on terminal: Terminal) -> BoardEvent {
         let environment = ProcessInfo.processInfo.environment
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty {
-            return .refused("NO_COLOR is set: the board stays without colour")
+            return .noColourSet
         }
         let found = ThemeLookup.load(
             name, directory: SettingsPaths.directory(environment: environment), read: BoardSettings.readText)
-        if let problem = found.problems.first { return .refused(problem) }
+        if let problem = found.problems.first { return .themeProblem(problem) }
         terminal.use(found.theme)
         return .themeChanged(name)
     }
@@ -180,7 +180,7 @@ struct BoardApp {
             try ExportDestination(path: path).deliver(bytes)
             return .exported(path: path, accounts: rows.count)
         } catch {
-            return .refused("not exported: \(error)")
+            return .exportFailed("\(error)")
         }
     }
 

@@ -62,7 +62,7 @@ private struct PlaybookReader {
             "sla.trigger_window_days", "sla.tier1_hours", "sla.tier2_hours",
             "sla.follow_up_channels", "sla.follow_up_target", "review.demote_after_weeks",
             "review.campaign_start", "health.tier1_engaged_red_flag",
-            "health.min_active_contacts_tier1",
+            "health.min_active_contacts_tier1", "health.committee_roles",
         ]
 
     mutating func read(table: TOMLTable, path: String) {
@@ -136,6 +136,7 @@ private struct PlaybookReader {
             set(share(key, value), &playbook.health.tier1EngagedRedFlag)
         case "health.min_active_contacts_tier1":
             set(count(key, value), &playbook.health.minActiveContactsTier1)
+        case "health.committee_roles": set(roles(key, value), &playbook.health.committeeRoles)
         default:
             problem(key, "unknown key")
         }
@@ -201,17 +202,35 @@ private struct PlaybookReader {
     }
 
     mutating func channels(_ key: String, _ value: TOMLValueConvertible) -> [Channel]? {
+        list(key, value, of: "channels", example: "[\"phone\", \"meeting\"]", spellings: Channel.spellings) {
+            Channel(rawValue: $0)
+        }
+    }
+
+    mutating func roles(_ key: String, _ value: TOMLValueConvertible) -> [BuyingRole]? {
+        let spellings = BuyingRole.allCases.filter { $0 != .unknown }.map(\.rawValue).joined(separator: ", ")
+        return list(key, value, of: "buying roles", example: "[\"champion\"]", spellings: spellings) { name in
+            BuyingRole(rawValue: name).flatMap { $0 == .unknown ? nil : $0 }
+        }
+    }
+
+    /// An array of names each `parse` knows, without repeats; every unknown one is a problem
+    /// naming the `spellings`.
+    mutating func list<T: Equatable>(
+        _ key: String, _ value: TOMLValueConvertible, of what: String, example: String, spellings: String,
+        parse: (String) -> T?
+    ) -> [T]? {
         guard let array = value.array else {
-            problem(key, "expected an array of channels such as [\"phone\", \"meeting\"], found \(describe(value))")
+            problem(key, "expected an array of \(what) such as \(example), found \(describe(value))")
             return nil
         }
-        var result: [Channel] = []
+        var result: [T] = []
         var ok = true
         for element in array {
-            if let name = element.string, let channel = Channel(rawValue: name) {
-                if !result.contains(channel) { result.append(channel) }
+            if let name = element.string, let parsed = parse(name) {
+                if !result.contains(parsed) { result.append(parsed) }
             } else {
-                problem(key, "unknown channel \(describe(element)); expected one of \(Channel.spellings)")
+                problem(key, "unknown \(what.dropLast()) \(describe(element)); expected one of \(spellings)")
                 ok = false
             }
         }

@@ -97,6 +97,9 @@ public struct Playbook: Sendable, Hashable {
         public var tier1EngagedRedFlag: Double = 0.20
         /// A Tier 1 account with fewer active contacts is thin.
         public var minActiveContactsTier1: Int = 3
+        /// The buying roles a full committee has; the account card names the ones missing
+        /// among an account's active contacts.
+        public var committeeRoles: [BuyingRole] = [.economicBuyer, .champion, .technicalEvaluator]
     }
 }
 

@@ -93,6 +93,8 @@ public enum PlaybookExample {
         tier1_engaged_red_flag = 0.20
         # A Tier 1 account with fewer active contacts than this has thin buying-committee coverage.
         min_active_contacts_tier1 = 3
+        # The buying roles a full committee has; the account card names those no active contact holds.
+        committee_roles = ["economic_buyer", "champion", "technical_evaluator"]
 
         """
 }

@@ -58,6 +58,9 @@ public struct Programme: Sendable {
         return total
     }
 
+    /// The number of touches of account `index`.
+    public func touchCount(of index: Int) -> Int { withTouchColumns(of: index) { $1.count } }
+
     /// The number of intent records.
     public var intentCount: Int { intent.count }
 

@@ -10,7 +10,7 @@ extension PostgresStore {
     /// under that lock, and the record is appended as the member (its person name is `by`,
     /// whatever `by` says) with the server's clock for a "now" stamp.
     public func record(_ event: HistoryEvent, account id: String, by: String, stamp: RecordStamp) throws(StoreError)
-        -> RecordedEvent
+        -> RecordedMark
     {
         let clock = self.clock
         return try write { connection in
@@ -32,7 +32,7 @@ extension PostgresStore {
                 connection, account: opened.number, at: time, event: event, before: tiers.before, after: tiers.after,
                 claimedBy: nil)
             let record = HistoryRecord(accountId: id, at: time, by: person, event: event)
-            return RecordedEvent(record: record, tierBefore: tiers.before, tierAfter: tiers.after)
+            return RecordedMark(record: record, tierBefore: tiers.before, tierAfter: tiers.after)
         }
     }
 

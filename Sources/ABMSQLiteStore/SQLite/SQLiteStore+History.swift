@@ -8,7 +8,7 @@ extension SQLiteStore {
     /// read, the rules checked and the record appended while the write lock is held, so a
     /// "now" stamp is never earlier than a record someone else just made.
     public func record(_ event: HistoryEvent, account id: String, by: String, stamp: RecordStamp) throws(StoreError)
-        -> RecordedEvent
+        -> RecordedMark
     {
         try write { db in
             let stored = try storedAccount(db, id: id)
@@ -26,7 +26,7 @@ extension SQLiteStore {
     private func append(
         _ db: Database, event: HistoryEvent, account number: Int32, id: String, by: String, stamp: RecordStamp,
         history: [HistoryRecord], importedTier: Tier
-    ) throws -> RecordedEvent {
+    ) throws -> RecordedMark {
         let time: Instant
         switch stamp {
         case .now: time = MarkRules.stampForNow(clock(), history: history)
@@ -40,7 +40,7 @@ extension SQLiteStore {
         }
         let record = HistoryRecord(accountId: id, at: time, by: by, event: event)
         try HistoryTable.append(db, account: number, record: record, before: tiers.before, after: tiers.after)
-        return RecordedEvent(record: record, tierBefore: tiers.before, tierAfter: tiers.after)
+        return RecordedMark(record: record, tierBefore: tiers.before, tierAfter: tiers.after)
     }
 
     /// Records a marks file's rows in file order; a row identical to a stored record (same

@@ -1,16 +1,15 @@
-import ABMBoardUI
 import ABMCore
-import ABMStore
 
-/// What a recorded mark, undo or note did, in one line.
-enum RecordText {
+/// What a recorded mark, undo or note did, in one line: the board's status bar and the
+/// `mark`, `undo` and `note` commands say it the same way.
+public enum RecordText {
     /// The line, with any control characters in the note or name made visible (`SafeText`),
     /// so that text from the data never reaches a terminal as an escape sequence.
-    static func line(_ recorded: RecordedEvent) -> String {
+    public static func line(_ recorded: RecordedMark) -> String {
         SafeText.visible(raw(recorded))
     }
 
-    private static func raw(_ recorded: RecordedEvent) -> String {
+    private static func raw(_ recorded: RecordedMark) -> String {
         let r = recorded.record
         let tiers = BoardText.tierText(recorded.tierBefore) + " → " + BoardText.tierText(recorded.tierAfter)
         switch r.event {
