@@ -184,4 +184,27 @@ struct AccountCardTests {
         _ = state.update(.keyPressed(.character("e")))
         #expect(ScreenView.render(state).lines[0].hasPrefix("Northwind Analytics  A-FULL"))
     }
+
+    @Test("scrolling the timeline stops at its last page: after G, one k moves one event back")
+    func scrollStops() throws {
+        var state = DemoBoard.state(width: 80, height: 24)
+        _ = state.update(.keyPressed(.enter))
+        let card = try #require(state.card)
+        let rows = CardView.layout(card, width: 80, height: 22, wide: false).timelineRows
+        _ = state.update(.keyPressed(.character("G")))
+        #expect(state.scroll == card.timelineCount - rows)
+        for _ in 0..<5 { _ = state.update(.keyPressed(.character("j"))) }
+        #expect(state.scroll == card.timelineCount - rows)
+        _ = state.update(.keyPressed(.character("k")))
+        #expect(state.scroll == card.timelineCount - rows - 1)
+        let last = ScreenView.render(state).lines[21]
+        #expect(last.hasPrefix(AccountCard.shortTime(card.evidence.timeline[card.timelineCount - 2].at)))
+    }
+
+    @Test("the detail and the meeting lay the card out alike at one terminal size")
+    func sameLayoutInTheMeeting() {
+        for (width, height) in [(119, 40), (120, 31), (120, 32), (160, 48)] {
+            #expect(CardView.isWide(width: width, height: height) == (width >= 120 && height >= 32))
+        }
+    }
 }

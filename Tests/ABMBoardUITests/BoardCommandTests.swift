@@ -189,7 +189,7 @@ struct BoardCommandTests {
         _ = s.update(.keyPressed(.character("s")))
         _ = s.update(.keyPressed(.tab))
         #expect(s.prompt?.text == "s")
-        #expect(s.message?.text == "search  sort")
+        #expect(s.message?.text == "skip  search  sort")
         _ = s.update(.keyPressed(.character("o")))
         _ = s.update(.keyPressed(.tab))
         _ = s.update(.keyPressed(.character("l")))

@@ -172,4 +172,11 @@ struct BoardUpdateTests {
             #expect(footer.contains("? help"))
         }
     }
+
+    @Test("at 80 columns the board's footer keeps the keys a meeting uses most: move, card, mark, undo, meeting")
+    func footerPriority() {
+        let footer = KeyMap.footer(for: DemoBoard.state(width: 80, height: 24))
+        #expect(footer.hasPrefix("j/k move · Enter card · w/h/d/p mark · u undo · m meeting"), "\(footer)")
+        #expect(footer.hasSuffix("q quit · ? help"))
+    }
 }

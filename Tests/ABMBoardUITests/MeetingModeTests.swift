@@ -137,4 +137,42 @@ struct MeetingModeTests {
         #expect(s.menu == nil)
         #expect(s.message?.isError == true)
     }
+
+    /// Runs `:text` in `s`.
+    func command(_ s: inout BoardState, _ text: String) -> [BoardEffect] {
+        _ = s.update(.keyPressed(.character(":")))
+        for character in text { _ = s.update(.keyPressed(.character(character))) }
+        return s.update(.keyPressed(.enter))
+    }
+
+    @Test("in the meeting, :mark decides the current account (its note goes with it), :accept and :skip step on")
+    func commandsInTheMeeting() throws {
+        var s = try meeting()
+        let first = try #require(s.meeting?.current)
+        let effects = command(&s, "mark hold waiting for the CFO")
+        #expect(effects == [.record(.mark(.hold, note: "waiting for the CFO"), accountId: try #require(id(s, first)))])
+        _ = command(&s, "skip")
+        #expect(s.meeting?.current != first)
+        let accepted = command(&s, "accept")
+        #expect(accepted.count == 1 || s.prompt != nil, "accept neither recorded nor asked for a note")
+        _ = command(&s, "end")
+        #expect(s.meeting?.ended == true && s.meeting?.current == nil)
+        _ = command(&s, "back")
+        #expect(s.meeting?.ended == false && s.meeting?.current != nil)
+    }
+
+    @Test("in the meeting, commands that would leave its account are refused, saying how to end it")
+    func leavingCommandsRefused() throws {
+        var s = try meeting()
+        let current = s.meeting?.current
+        for text in ["week prev", "health", "view calm", "sort score", "filter tier=1"] {
+            #expect(command(&s, text).isEmpty)
+            #expect(s.screen == .meeting && s.meeting?.current == current && s.viewedWeek == nil, "\(text)")
+            #expect(s.message?.text.hasSuffix("end the meeting first (Esc)") == true, "\(text)")
+        }
+        // Outside a meeting, its commands say where they work.
+        var board = DemoBoard.state(width: 120, height: 30)
+        _ = command(&board, "skip")
+        #expect(board.message?.text == ":skip works in the meeting (m starts one)")
+    }
 }

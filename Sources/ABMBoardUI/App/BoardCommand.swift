@@ -18,9 +18,15 @@ public struct BoardCommand: Sendable, Hashable {
         BoardCommand(
             name: "week", usage: "[2026-W46 | prev | next]",
             summary: "the board at that week's end, as [ and ] (none: this week)"),
-        BoardCommand(name: "open", usage: "", summary: "the selected account's evidence, as Enter"),
+        BoardCommand(name: "open", usage: "", summary: "the selected account's card, as Enter"),
+        BoardCommand(name: "evidence", usage: "", summary: "on a card: its full evidence (again: the card), as e"),
         BoardCommand(name: "touch", usage: "", summary: "log a touch on the selected account, as l"),
         BoardCommand(name: "meeting", usage: "", summary: "the weekly meeting, as m"),
+        BoardCommand(name: "accept", usage: "", summary: "in the meeting: accept the recommendation, as Enter"),
+        BoardCommand(name: "skip", usage: "", summary: "in the meeting: skip the account, as s"),
+        BoardCommand(name: "back", usage: "", summary: "in the meeting: back one account, as b"),
+        BoardCommand(
+            name: "end", usage: "", summary: "in the meeting: end it on its summary (again: leave it), as Esc"),
         BoardCommand(name: "search", usage: "[TEXT | !TEXT]", summary: "search as / does (none: clear it)"),
         BoardCommand(
             name: "filter", usage: "[tier=1,2 owner=dana state=engaged decision=work sla=late surging]",

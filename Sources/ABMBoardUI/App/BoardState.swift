@@ -137,6 +137,8 @@ public struct BoardState: Sendable {
     private var cardIsStale = false
     /// Whether the card's full evidence (`e`) is shown instead of the card.
     public internal(set) var evidenceShown = false
+    /// The full evidence's lines while they are shown (made once, not for each frame).
+    public internal(set) var evidencePage: [String]?
     /// The screen Esc on the detail goes back to (the board, or "since last week").
     var detailReturn: BoardScreen = .board
     /// Whether the board is live (polling the store).
@@ -302,11 +304,14 @@ public struct BoardState: Sendable {
         guard let account = cardAccount, account < data.rows.count else {
             card = nil
             evidenceShown = false
+            evidencePage = nil
             return
         }
         if let card, card.account == account, !cardIsStale { return }
         if card?.account != account { evidenceShown = false }
-        card = AccountCard(account: account, data: data)
+        let built = AccountCard(account: account, data: data)
+        card = built
+        evidencePage = evidenceShown ? built.evidenceLines(data: data) : nil
         cardIsStale = false
     }
 

@@ -48,6 +48,7 @@ extension BoardState {
         }
         let arguments = Array(words.dropFirst())
         let rest = arguments.joined(separator: " ")
+        if screen == .meeting, meeting != nil, let effects = runInMeeting(command, arguments) { return effects }
         switch command.name {
         case "mark":
             guard let word = arguments.first, let action = MarkAction(rawValue: word.lowercased()) else {
@@ -67,6 +68,11 @@ extension BoardState {
             default: return goToWeek(arguments.first)
             }
         case "open": return screen == .board ? perform(.open) : []
+        case "evidence":
+            guard cardAccount != nil else { return refuse(command, "open an account's card first (Enter)") }
+            return perform(.evidence)
+        case "accept", "skip", "back", "end":
+            message = (":\(command.name) works in the meeting (m starts one)", true)
         case "touch": return perform(.logTouch)
         case "meeting": return screen == .board ? perform(.meeting) : []
         case "search":
@@ -100,6 +106,37 @@ extension BoardState {
     }
 
     /// A message on how to use `command`.
+    /// A command in the meeting: the meeting's own actions on its account (`:mark` decides,
+    /// `:note` and `:undo` act on the meeting's decision), what does not leave it (copy,
+    /// theme, export, help, quit) as anywhere (`nil`), and a refusal for the rest, which would
+    /// take the board away from the meeting's account.
+    private mutating func runInMeeting(_ command: BoardCommand, _ arguments: [String]) -> [BoardEffect]? {
+        let rest = arguments.joined(separator: " ")
+        switch command.name {
+        case "mark":
+            guard let word = arguments.first, let action = MarkAction(rawValue: word.lowercased()) else {
+                return refuse(command, "give an action: work, hold, demote or promote")
+            }
+            let note = arguments.dropFirst().joined(separator: " ")
+            if !note.isEmpty { meeting?.holdNote(note) }
+            return performInMeeting(.decide(action))
+        case "note":
+            guard !rest.isEmpty else { return refuse(command, "give the note's text") }
+            guard let account = meeting?.current else { return [] }
+            return meetingNote(rest, accountId: data.programme.accounts[account].id)
+        case "undo": return performInMeeting(.meetingUndo)
+        case "accept": return performInMeeting(.accept)
+        case "skip": return performInMeeting(.skip)
+        case "back": return performInMeeting(.previousAccount)
+        case "end": return performInMeeting(.endMeeting)
+        case "evidence": return perform(.evidence)
+        case "copy", "theme", "export", "help", "q": return nil
+        default:
+            message = (":\(command.name) would leave the meeting's account: end the meeting first (Esc)", true)
+            return []
+        }
+    }
+
     private mutating func refuse(_ command: BoardCommand, _ what: String) -> [BoardEffect] {
         message = (":\(command.name): \(what) (:\(command.name) \(command.usage))", true)
         return []

@@ -97,7 +97,7 @@ extension BoardState {
     /// Decides the current account: records the mark, with the note typed before it; a Tier 1
     /// demotion without one asks for it first.
     private mutating func decide(_ action: MarkAction) -> [BoardEffect] {
-        guard let current = meeting, let account = current.current else { return [] }
+        guard let current = meeting, let account = current.current, !refusedInPast() else { return [] }
         let id = data.programme.accounts[account].id
         let note = current.pendingNote
         if action == .demote && data.rows[account].tier == .one && note == nil {

@@ -288,15 +288,16 @@ extension BoardState {
 
     /// `e` on a card: its full evidence, every number traced (again: the card).
     mutating func toggleEvidence() {
-        guard cardAccount != nil else { return }
+        guard let card else { return }
         evidenceShown.toggle()
+        evidencePage = evidenceShown ? card.evidenceLines(data: data) : nil
         scroll = 0
     }
 
     /// Moves the selection (board) or scrolls (detail, help) by `delta` rows.
     mutating func move(by delta: Int) {
         if screen != .board {
-            scroll = max(0, scroll.addingReportingOverflow(delta).partialValue)
+            scroll = min(max(0, scroll.addingReportingOverflow(delta).partialValue), lastScroll)
             return
         }
         guard !order.isEmpty else { return }
@@ -304,6 +305,33 @@ extension BoardState {
         let target = min(max(position.addingReportingOverflow(delta).partialValue, 0), order.count - 1)
         selected = order[target]
         keepSelectionVisible()
+    }
+
+    /// The furthest the page on screen scrolls: until its last line is at the bottom.
+    var lastScroll: Int {
+        let rows: Int
+        let count: Int
+        switch screen {
+        case .help:
+            rows = height - 2
+            count = HelpView.lines().count
+        case .detail, .meeting:
+            if screen == .meeting, let meeting, meeting.ended {
+                rows = height - 2
+                count = MeetingView.summaryLines(meeting, state: self).count
+            } else if let page = evidencePage {
+                rows = ScreenView.cardHeight(self)
+                count = page.count
+            } else if let card {
+                let wide = CardView.isWide(width: width, height: height)
+                rows = CardView.layout(card, width: width, height: ScreenView.cardHeight(self), wide: wide).timelineRows
+                count = card.timelineCount
+            } else {
+                return 0
+            }
+        default: return 0
+        }
+        return max(count - rows, 0)
     }
 
     /// Shows `target` from its top.

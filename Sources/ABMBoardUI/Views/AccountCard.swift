@@ -50,7 +50,7 @@ public struct AccountCard: Sendable {
         header = Self.header(evidence, playbook: playbook)
         committeeSummary = Self.committeeSummary(evidence, playbook: playbook)
         people = Self.people(evidence, asOf: data.asOf)
-        rules = Self.rules(evidence)
+        rules = Self.rules(evidence, playbook: playbook)
     }
 
     /// How many events the timeline has.
@@ -196,7 +196,7 @@ public struct AccountCard: Sendable {
     }
 
     /// The state rule traced from the top, then the SLA clocks and the opportunities.
-    static func rules(_ e: AccountEvidence) -> [[Run]] {
+    static func rules(_ e: AccountEvidence, playbook: Playbook) -> [[Run]] {
         var lines: [[Run]] = [[Run("Demand state", .header), Run(", the first rule that holds from the top")]]
         for trace in e.stateTrace {
             let conditions = trace.conditions.map(\.text)
@@ -216,7 +216,7 @@ public struct AccountCard: Sendable {
         lines.append([
             Run("SLA clocks", .header),
             Run(
-                " in 30 d: \(tally.clocks) · met \(tally.met) · late \(tally.late) · breached \(tally.breached)"
+                " in \(number(playbook.sla.triggerWindowDays)) d: \(tally.clocks) · met \(tally.met) · late \(tally.late) · breached \(tally.breached)"
                     + " · due \(tally.due) · held \(tally.held)"),
         ])
         for clock in e.clocks.reversed().prefix(5) {
@@ -249,7 +249,7 @@ public struct AccountCard: Sendable {
             Run("Buying committee", .header),
             Run(
                 " · \(e.contacts.count) contact\(e.contacts.count == 1 ? "" : "s"), \(active.count) active, "
-                    + "\(engaged) engaged in 30 d"),
+                    + "\(engaged) engaged in \(number(playbook.score.stakeholderWindowDays)) d"),
         ]
         if e.evaluation.thin { first.append(Run(" · THIN", .redFlag)) }
         let champions = active.filter { $0.contact.buyingRole == .champion }.map(\.contact.name)

@@ -2,52 +2,96 @@ import ABMCore
 
 /// Lays an `AccountCard` out in a part of the screen. Narrow (80×24): the header, the buying
 /// committee and then the timeline, one above the other, with only the timeline scrolling.
-/// Wide (at least `wideWidth` × `wideHeight`): the header across the top, the committee on the
-/// left and the timeline on the right.
+/// Wide (a terminal of at least `wideWidth` × `wideHeight`, whether the card is the detail's
+/// or the meeting's): the header across the top, the committee (with the state rules and the
+/// SLA clocks under it) on the left and the timeline on the right.
 enum CardView {
-    /// The narrowest body that gets the side-by-side panes.
+    /// The narrowest terminal that gets the side-by-side panes.
     static let wideWidth = 120
-    /// The lowest body that gets the side-by-side panes.
-    static let wideHeight = 30
+    /// The lowest terminal that gets the side-by-side panes.
+    static let wideHeight = 32
 
-    /// Draws `card` into rows `y ..< y + height`, its timeline from event `scroll`.
-    static func render(_ card: AccountCard, scroll: Int, into buffer: inout ScreenBuffer, y: Int, height: Int) {
-        guard height > 0 else { return }
-        let width = buffer.width
-        var row = y
-        let end = y + height
-        for line in card.header.flatMap({ wrap($0, width: width, lines: 2) }) where row < end {
-            draw(line, into: &buffer, x: 0, y: row, width: width)
-            row += 1
-        }
-        guard row < end else { return }
-        buffer.write(String(repeating: "─", count: width), x: 0, y: row, role: .dim)
-        row += 1
-        if width >= wideWidth && height >= wideHeight {
+    /// Whether a terminal of `width` × `height` shows the card side by side.
+    static func isWide(width: Int, height: Int) -> Bool { width >= wideWidth && height >= wideHeight }
+
+    /// Where the card's parts go in an area of `width` × `height`.
+    struct Layout {
+        /// The header's lines, wrapped, as many as fit.
+        var header: [[Run]]
+        /// Side by side, or one above the other.
+        var wide: Bool
+        /// The first row under the header's rule.
+        var body: Int
+        /// The left pane's width (wide), or the whole width.
+        var left: Int
+        /// Rows of the committee (narrow: before the timeline's rule).
+        var committeeRows: Int
+        /// The first row of the timeline's title, and the rows of events under it.
+        var timelineTop: Int
+        var timelineRows: Int
+    }
+
+    /// The layout of `card` in `width` × `height`, `wide` or not.
+    static func layout(_ card: AccountCard, width: Int, height: Int, wide: Bool) -> Layout {
+        let header = Array(card.header.flatMap { wrap($0, width: width, lines: 2) }.prefix(max(height, 0)))
+        let body = header.count + 1
+        let remaining = max(height - body, 0)
+        if wide {
             let left = min(width / 2, 90)
-            for line in row..<end { buffer.write("│", x: left + 1, y: line, role: .dim) }
-            let used = min(summary(card, width: left).count + max(card.people.count, 1), end - row)
-            committee(card, into: &buffer, x: 0, y: row, width: left, rows: used)
-            var below = row + used + 1
-            for line in card.rules where below < end {
-                draw(line, into: &buffer, x: 0, y: below, width: left)
-                below += 1
-            }
-            timeline(card, scroll: scroll, into: &buffer, x: left + 3, y: row, width: width - left - 3, rows: end - row)
-            return
+            let committeeRows = min(summary(card, width: left).count + max(card.people.count, 1), remaining)
+            return Layout(
+                header: header, wide: true, body: body, left: left, committeeRows: committeeRows, timelineTop: body,
+                timelineRows: max(remaining - 1, 0))
         }
         // The committee takes what it needs, leaving the timeline (below its rule) its title
         // and two events when there is room for them.
-        let remaining = end - row
         let summaryRows = summary(card, width: width).count
         let wanted = summaryRows + max(card.people.count, 1)
         let committeeRows = min(wanted, max(remaining - 4, min(remaining, summaryRows + 1)))
-        committee(card, into: &buffer, x: 0, y: row, width: width, rows: committeeRows)
-        row += committeeRows
-        guard row < end else { return }
-        buffer.write(String(repeating: "─", count: width), x: 0, y: row, role: .dim)
-        row += 1
-        timeline(card, scroll: scroll, into: &buffer, x: 0, y: row, width: width, rows: end - row)
+        let timelineTop = body + committeeRows + 1
+        return Layout(
+            header: header, wide: false, body: body, left: width, committeeRows: committeeRows,
+            timelineTop: timelineTop, timelineRows: max(height - timelineTop - 1, 0))
+    }
+
+    /// The first timeline event shown for a `scroll` position: the last page stays full.
+    static func firstEvent(_ card: AccountCard, scroll: Int, rows: Int) -> Int {
+        min(max(scroll, 0), max(card.timelineCount - rows, 0))
+    }
+
+    /// Draws `card` into rows `y ..< y + height`, its timeline from event `scroll`.
+    static func render(
+        _ card: AccountCard, scroll: Int, wide: Bool, into buffer: inout ScreenBuffer, y: Int, height: Int
+    ) {
+        guard height > 0 else { return }
+        let width = buffer.width
+        let layout = layout(card, width: width, height: height, wide: wide)
+        for (offset, line) in layout.header.enumerated() {
+            draw(line, into: &buffer, x: 0, y: y + offset, width: width)
+        }
+        guard layout.body <= height else { return }
+        buffer.write(String(repeating: "─", count: width), x: 0, y: y + layout.body - 1, role: .dim)
+        let end = y + height
+        let top = y + layout.body
+        if layout.wide {
+            for line in top..<end { buffer.write("│", x: layout.left + 1, y: line, role: .dim) }
+            committee(card, into: &buffer, x: 0, y: top, width: layout.left, rows: layout.committeeRows)
+            var below = top + layout.committeeRows + 1
+            for line in card.rules where below < end {
+                draw(line, into: &buffer, x: 0, y: below, width: layout.left)
+                below += 1
+            }
+            timeline(
+                card, scroll: scroll, into: &buffer, x: layout.left + 3, y: top, width: width - layout.left - 3,
+                rows: layout.timelineRows)
+            return
+        }
+        committee(card, into: &buffer, x: 0, y: top, width: width, rows: layout.committeeRows)
+        let rule = y + layout.timelineTop - 1
+        guard rule < end else { return }
+        buffer.write(String(repeating: "─", count: width), x: 0, y: rule, role: .dim)
+        guard rule + 1 < end else { return }
+        timeline(card, scroll: scroll, into: &buffer, x: 0, y: rule + 1, width: width, rows: layout.timelineRows)
     }
 
     /// The committee's summary and then its people, in `rows` rows; the last row says how many
@@ -90,18 +134,16 @@ enum CardView {
         card.committeeSummary.flatMap { wrap($0, width: width, lines: 2) }
     }
 
-    /// The timeline's title and its events from `scroll`, in `rows` rows.
+    /// The timeline's title (at `y`) and `rows` of its events under it, from `scroll`.
     static func timeline(
         _ card: AccountCard, scroll: Int, into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, rows: Int
     ) {
-        guard rows > 0 else { return }
         let count = card.timelineCount
-        let lines = rows - 1
-        let start = min(max(scroll, 0), max(count - lines, 0))
+        let start = firstEvent(card, scroll: scroll, rows: rows)
         var title = [Run("Timeline", .header), Run(" · \(count) event\(count == 1 ? "" : "s"), newest first")]
-        if count > lines { title.append(Run(" · \(start + 1)–\(min(start + lines, count)) (j/k)", .dim)) }
+        if count > rows && rows > 0 { title.append(Run(" · \(start + 1)–\(min(start + rows, count)) (j/k)", .dim)) }
         draw(title, into: &buffer, x: x, y: y, width: width)
-        for (offset, index) in (start..<min(start + lines, count)).enumerated() {
+        for (offset, index) in (start..<min(start + rows, count)).enumerated() {
             draw(card.timelineLine(index), into: &buffer, x: x, y: y + 1 + offset, width: width)
         }
     }

@@ -44,13 +44,17 @@ public enum ScreenView {
             buffer.write("no account selected", x: 0, y: y)
             return
         }
-        if state.evidenceShown {
-            StyledPage.render(
-                plain(card.evidenceLines(data: state.data)), scroll: state.scroll, into: &buffer, y: y, height: height)
+        if let page = state.evidencePage {
+            StyledPage.render(plain(page), scroll: state.scroll, into: &buffer, y: y, height: height)
         } else {
-            CardView.render(card, scroll: state.scroll, into: &buffer, y: y, height: height)
+            CardView.render(
+                card, scroll: state.scroll, wide: CardView.isWide(width: state.width, height: state.height),
+                into: &buffer, y: y, height: height)
         }
     }
+
+    /// The rows the card of `state` has on screen (the meeting's progress line takes one).
+    static func cardHeight(_ state: BoardState) -> Int { state.height - (state.screen == .meeting ? 3 : 2) }
 
     /// Lines of plain text as lines of runs.
     static func plain(_ lines: [String]) -> [[Run]] { lines.map { [Run($0)] } }
