@@ -95,19 +95,26 @@ let package = Package(
         ),
         // main.swift only.
         .executableTarget(name: "abmboard", dependencies: ["ABMCommands"], swiftSettings: strict),
-        .testTarget(name: "ABMCoreTests", dependencies: ["ABMCore"], swiftSettings: strict),
+        // What several test targets share: the programme fixture, test times, golden files.
+        .target(name: "ABMTestSupport", dependencies: ["ABMCore"], path: "Tests/ABMTestSupport", swiftSettings: strict),
+        .testTarget(name: "ABMCoreTests", dependencies: ["ABMCore", "ABMTestSupport"], swiftSettings: strict),
         .testTarget(name: "ABMImportTests", dependencies: ["ABMImport"], swiftSettings: strict),
         .testTarget(
-            name: "ABMStoreTests", dependencies: ["ABMStore", "ABMSQLiteStore", "ABMPostgresStore", "ABMImport"],
+            name: "ABMStoreTests",
+            dependencies: ["ABMStore", "ABMSQLiteStore", "ABMPostgresStore", "ABMImport", "ABMTestSupport"],
             swiftSettings: strict),
         // Golden screens are read from beside the tests (`#filePath`), not bundled.
         .testTarget(
-            name: "ABMBoardUITests", dependencies: ["ABMBoardUI"], exclude: ["Golden"], swiftSettings: strict),
-        // Golden reports are read from beside the tests (`#filePath`), not bundled.
-        .testTarget(name: "ABMReportTests", dependencies: ["ABMReport"], exclude: ["Golden"], swiftSettings: strict),
-        .testTarget(
-            name: "ABMCommandsTests", dependencies: ["ABMCommands", "ABMStore", "ABMSQLiteStore", "ABMBoardUI"],
+            name: "ABMBoardUITests", dependencies: ["ABMBoardUI", "ABMTestSupport"], exclude: ["Golden"],
             swiftSettings: strict),
+        // Golden reports are read from beside the tests (`#filePath`), not bundled.
+        .testTarget(
+            name: "ABMReportTests", dependencies: ["ABMReport", "ABMTestSupport"], exclude: ["Golden"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ABMCommandsTests",
+            dependencies: ["ABMCommands", "ABMStore", "ABMSQLiteStore", "ABMBoardUI", "ABMTestSupport"],
+            exclude: ["Help"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

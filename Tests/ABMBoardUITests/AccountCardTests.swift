@@ -1,4 +1,5 @@
 import ABMCore
+import ABMTestSupport
 import Foundation
 import Testing
 
@@ -7,15 +8,10 @@ import Testing
 /// Six accounts, each one of the card's cases: a full committee, no contacts, no champion, a
 /// Tier 1 demotion with its note, a removed account and hostile text.
 enum CardProgramme {
-    static let asOf = time("2026-11-20T12:00:00Z")
-
-    static func time(_ text: String) -> Instant {
-        guard let instant = Instant.parseISO8601(text) else { preconditionFailure("bad test time \(text)") }
-        return instant
-    }
+    static let asOf = ABMTestSupport.asOf
 
     /// `days` before `asOf`.
-    static func ago(_ days: Double) -> Instant { asOf.adding(seconds: -Int64(days * 86_400)) }
+    static func ago(_ days: Double) -> Instant { daysAgo(days) }
 
     /// The hostile name: an escape sequence, a bidi override, CJK and 200 characters in all.
     static let hostileName =

@@ -1,4 +1,5 @@
 import ABMCore
+import ABMTestSupport
 import Foundation
 import Testing
 
@@ -85,22 +86,11 @@ struct GoldenScreenTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Compares `text` with the golden file `name` line by line (writes it first when
-    /// `ABMBOARD_UPDATE_GOLDEN` is set).
+    /// Compares `text` with the golden file `fileName` in `Golden/`.
     static func compare(_ text: String, with fileName: String, name: String) throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/\(fileName)")
-        if ProcessInfo.processInfo.environment["ABMBOARD_UPDATE_GOLDEN"] != nil {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        let got = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, pair) in zip(got, want).enumerated() where pair.0 != pair.1 {
-            Issue.record("\(name) line \(index + 1):\n got: \(pair.0)\nwant: \(pair.1)")
-            break
-        }
-        #expect(got.count == want.count)
+        try GoldenFile.compare(text, with: file, name: name)
     }
 
     @Test("every line of every screen fits its width, at any size down to 1×1")

@@ -138,14 +138,15 @@ struct BoardTerminalTests {
         try board.searchForOne(id)
 
         try board.sendKeys("Enter")
-        let card = try board.waitForScreen("\(id)'s card") { $0.line(0).contains("  \(id) · ") }
+        let card = try board.waitForScreen("\(id)'s card with its footer") {
+            $0.line(0).contains("  \(id) · ") && $0.lines.last?.contains("e evidence") == true
+        }
         #expect(card.line(0).hasPrefix(name), "\(card.line(0))")
         #expect(card.lines.contains { $0.hasPrefix("recommends ") }, "no recommendation on the card")
         // At 140×40 the committee and the timeline sit side by side.
         #expect(
             card.lines.contains { $0.hasPrefix("Buying committee · ") && $0.contains("│ Timeline · ") },
             "no committee beside the timeline on the card")
-        #expect(card.lines.last?.contains("e evidence") == true, "\(card.lines.last ?? "")")
 
         try board.sendKeys("e")
         try board.waitForScreen("\(id)'s full evidence") { $0.line(0).hasPrefix("\(id) · ") }

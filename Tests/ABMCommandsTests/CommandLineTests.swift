@@ -58,7 +58,7 @@ struct CommandLineTests {
                   report                  The weekly report: decisions, moves, SLA breaches, tier health.
                   export                  Export the board or the mark history as CSV or JSON (for a CRM, an audit).
                   sample                  Write the sample programme as CSV files (what sample-data/ holds).
-                  db                      Manage a team store's database (PostgreSQL).
+                  db                      Back up or check a SQLite store; migrate a PostgreSQL schema.
                   members                 Manage a team store's members: database logins with a person name and a
                                           role.
                   bench                   Measure the engine on a generated programme (run a release build).

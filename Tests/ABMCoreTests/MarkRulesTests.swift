@@ -1,3 +1,4 @@
+import ABMTestSupport
 import Testing
 
 @testable import ABMCore

@@ -1,3 +1,4 @@
+import ABMTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ABMCore
+import ABMTestSupport
 import Foundation
 import Testing
 
@@ -31,17 +32,7 @@ struct MarkdownGoldenTests {
     func golden(label: String) throws {
         let text = MarkdownReport.render(try SampleReport.report(label))
         let file = SampleReport.golden("report-\(label).md")
-        if ProcessInfo.processInfo.environment["ABMBOARD_UPDATE_GOLDEN"] != nil {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        let got = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, pair) in zip(got, want).enumerated() where pair.0 != pair.1 {
-            Issue.record("\(label) line \(index + 1):\n got: \(pair.0)\nwant: \(pair.1)")
-            break
-        }
-        #expect(got.count == want.count)
+        try GoldenFile.compare(text, with: file, name: label)
     }
 
     @Test("the W47 report says so far, W46 says the whole week")

@@ -1,4 +1,5 @@
 import ABMCore
+import ABMTestSupport
 import Testing
 
 @testable import ABMReport

@@ -1,5 +1,6 @@
 import ABMCore
 import ABMImport
+import ABMTestSupport
 import Foundation
 import Testing
 
@@ -12,11 +13,8 @@ func csv(_ lines: String...) -> String {
     lines.joined(separator: "\n") + "\n"
 }
 
-/// An instant from an ISO 8601 text the test knows to be valid.
-func instant(_ text: String) -> Instant {
-    guard let parsed = Instant.parseISO8601(text) else { fatalError("not a time: \(text)") }
-    return parsed
-}
+/// An instant from an ISO 8601 text the test knows to be valid (the shared `at`).
+func instant(_ text: String) -> Instant { at(text) }
 
 /// A clock the test sets by hand (it may go backwards).
 final class ManualClock: @unchecked Sendable {

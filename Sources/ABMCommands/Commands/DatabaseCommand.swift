@@ -1,13 +1,15 @@
 import ABMPostgresStore
+import ABMSQLiteStore
 import ABMStore
 import ArgumentParser
 
-/// `abmboard db migrate`: creates or upgrades a team store's schema.
+/// `abmboard db`: a store's upkeep — a PostgreSQL schema's migrations, a SQLite file's backup
+/// and check.
 public struct DatabaseCommand: ParsableCommand {
     /// Name, help and subcommands.
     public static let configuration = CommandConfiguration(
-        commandName: "db", abstract: "Manage a team store's database (PostgreSQL).",
-        subcommands: [MigrateCommand.self])
+        commandName: "db", abstract: "Back up or check a SQLite store; migrate a PostgreSQL schema.",
+        subcommands: [BackupCommand.self, CheckCommand.self, MigrateCommand.self])
 
     /// Creates the command (argument-parser fills it in).
     public init() {}
@@ -44,5 +46,83 @@ public struct MigrateCommand: ParsableCommand {
         } else {
             writeOutput("\(location.redacted): the schema moved from version \(outcome.from) to \(outcome.to)\n")
         }
+    }
+}
+
+/// The SQLite store `global` names, opened as it is (never created); a PostgreSQL store is
+/// refused with `why`.
+private func openSQLite(_ global: GlobalOptions, for command: String, postgres why: String) throws -> SQLiteStore {
+    switch global.storeTarget {
+    case .postgres: throw CommandFailure("db \(command) is for a SQLite store; \(why)", status: CommandFailure.usage)
+    case .sqlite(let path): return try SQLiteStore(path: path, create: false)
+    }
+}
+
+/// `abmboard db backup FILE`: a consistent copy of the store, taken while others work.
+public struct BackupCommand: ParsableCommand {
+    /// Name and help.
+    public static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy the store to FILE with SQLite's online backup (consistent while others mark and import).",
+        discussion: """
+            FILE must not exist. The copy is written beside it and renamed into place when \
+            complete, so a failed backup leaves nothing behind. To restore: stop the boards, \
+            move the store away and put the backup in its place (abmboard db check it first).
+            """)
+
+    /// Store, playbook, as-of.
+    @OptionGroup public var global: GlobalOptions
+    /// Where the copy goes.
+    @Argument(help: "The backup file to write (it must not exist).") public var file: String
+
+    /// Creates the command (argument-parser fills it in).
+    public init() {}
+
+    /// Backs up and says where.
+    public func run() throws {
+        let store = try openSQLite(
+            global, for: "backup", postgres: "back up a PostgreSQL store with pg_dump (pg_dump -Fc DATABASE > FILE)")
+        try store.backup(to: file)
+        let check = try? SQLiteStore(path: file, create: false).check()
+        writeOutput(
+            "\(store.name): backed up to \(file)"
+                + (check.map { " (\($0.accounts) accounts, revision \($0.revision))" } ?? "")
+                + "\n")
+    }
+}
+
+/// `abmboard db check`: the store file's integrity and schema version.
+public struct CheckCommand: ParsableCommand {
+    /// Name and help.
+    public static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the store file's integrity (PRAGMA integrity_check) and schema version.",
+        discussion: "Exits 0 when the file is sound, 65 when it is damaged (restore it from a backup).")
+
+    /// Store, playbook, as-of.
+    @OptionGroup public var global: GlobalOptions
+
+    /// Creates the command (argument-parser fills it in).
+    public init() {}
+
+    /// Checks and reports.
+    public func run() throws {
+        let store = try openSQLite(global, for: "check", postgres: "PostgreSQL checks its own pages (see amcheck)")
+        let check: StoreCheck
+        do {
+            check = try store.check()
+        } catch {
+            throw CommandFailure(
+                "\(store.name): damaged: restore from a backup (\(StoreErrorText.line(error)))",
+                status: CommandFailure.badData)
+        }
+        guard check.isSound else {
+            let problems = check.integrity.prefix(5).joined(separator: "; ")
+            throw CommandFailure(
+                "\(store.name): damaged: restore from a backup (\(problems))", status: CommandFailure.badData)
+        }
+        writeOutput(
+            "\(store.name): ok · integrity ok · schema version \(check.schemaVersion) of \(check.currentVersion) · "
+                + "\(check.accounts) accounts · revision \(check.revision)\n")
     }
 }

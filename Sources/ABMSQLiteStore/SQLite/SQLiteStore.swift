@@ -21,7 +21,11 @@ public final class SQLiteStore: ProgrammeStore {
     public init(path: String, create: Bool, clock: @escaping @Sendable () -> Instant = SystemClock.now)
         throws(StoreError)
     {
-        if !create && !FileManager.default.fileExists(atPath: path) { throw .noStore(location: path) }
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !create && !exists { throw .noStore(location: path) }
+        // A new store is private by default: the user's umask, and never world-writable.
+        // (Another process creating it at the same moment is fine: both then open one file.)
+        if !exists { try? StoreFile.createPrivate(at: path) }
         name = path
         self.clock = clock
         var configuration = Configuration()

@@ -11,6 +11,9 @@ import GRDB
 /// `changed_account` says which accounts each revision touched; `change_kind` says which
 /// revisions were a single record or logged touch (see `SQLiteStore.changes(since:)`).
 enum Schema {
+    /// How many migrations this abmboard has (the schema version it writes).
+    static let versions = 2
+
     /// The migrations, in order.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -1,5 +1,6 @@
 import ABMCore
 import ABMReport
+import ABMTestSupport
 
 /// Text an attacker (or an unlucky CRM export) could put in names, owners, notes and ids.
 enum Hostile {
