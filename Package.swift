@@ -95,6 +95,12 @@ let package = Package(
         ),
         // main.swift only.
         .executableTarget(name: "abmboard", dependencies: ["ABMCommands"], swiftSettings: strict),
+        // The fuzzer's targets, one per parser (scripts/fuzz.sh builds it with libFuzzer); an
+        // ordinary build replays saved inputs. It leaves out the stores and the command line, so a
+        // fuzzing build does not instrument SwiftNIO and PostgreSQL's client.
+        .executableTarget(
+            name: "abmboard-fuzz", dependencies: ["ABMCore", "ABMImport", "ABMBoardUI", "ABMTerminal"],
+            swiftSettings: strict),
         // What several test targets share: the programme fixture, test times, golden files.
         .target(name: "ABMTestSupport", dependencies: ["ABMCore"], path: "Tests/ABMTestSupport", swiftSettings: strict),
         .testTarget(name: "ABMCoreTests", dependencies: ["ABMCore", "ABMTestSupport"], swiftSettings: strict),

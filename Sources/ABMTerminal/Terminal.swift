@@ -69,33 +69,8 @@ public final class Terminal {
         var character: wint_t = 0
         let result = get_wch(&character)
         if result == ERR { return inputHungUp() ? .hangup : .none }
-        if result == KEY_CODE_YES {
-            switch Int32(character) {
-            case KEY_RESIZE: return .resize
-            case KEY_MOUSE: return mouse()
-            case KEY_UP: return .key(.up)
-            case KEY_DOWN: return .key(.down)
-            case KEY_LEFT: return .key(.left)
-            case KEY_RIGHT: return .key(.right)
-            case KEY_PPAGE: return .key(.pageUp)
-            case KEY_NPAGE: return .key(.pageDown)
-            case KEY_HOME: return .key(.home)
-            case KEY_END: return .key(.end)
-            case KEY_ENTER: return .key(.enter)
-            case KEY_BACKSPACE: return .key(.backspace)
-            default: return .none
-            }
-        }
-        switch character {
-        case 3: return .key(.interrupt)
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
-        case 8, 127: return .key(.backspace)
-        default:
-            guard character >= 32, let scalar = Unicode.Scalar(UInt32(character)) else { return .none }
-            return .key(.character(Character(scalar)))
-        }
+        if result == KEY_CODE_YES && Int32(character) == KEY_MOUSE { return mouse() }
+        return KeyDecoding.input(isKeyCode: result == KEY_CODE_YES, character: UInt32(character))
     }
 
     /// Whether standard input has hung up (the terminal closed while SIGHUP is blocked or

@@ -159,3 +159,39 @@ struct BoardSettingsTests {
         #expect((settings.theme == Theme.mono) == mono)
     }
 }
+
+/// Inputs the fuzzer found (scripts/fuzz.sh), pinned: a theme or config.toml that made
+/// TOMLKit's parser abort the process is reported by line and column instead.
+struct FuzzFoundSettingsTests {
+    @Test("a theme or config with a non-ASCII character where a key begins is refused, not a crash")
+    func refusedNotCrashed() {
+        for text in ["[bar]\nattrs = [\"bold\"]\n[ë]\n", "theme = \"light\"\n\u{FFFD}eme = \"x\"\n"] {
+            do {
+                _ = try Theme.parse(toml: text, source: "t.toml")
+                Issue.record("theme accepted \(text)")
+            } catch {
+                #expect(error.description.contains("not valid TOML"), "\(error)")
+            }
+            do {
+                _ = try BoardConfig.parse(toml: text, source: "config.toml")
+                Issue.record("config accepted \(text)")
+            } catch {
+                #expect(error.problems.first?.line != nil, "\(error)")
+            }
+        }
+    }
+}
+
+/// The second key-start input the fuzzer found: an `=` where a table header's key begins.
+struct FuzzFoundHeaderTests {
+    @Test("a header without a key ([ = true) is a syntax error with its place, not a crash")
+    func headerWithoutKey() {
+        let text = "theme = \"light\"\n\n[ = true\nfilter = [\"tier=1\"]\n"
+        do {
+            _ = try BoardConfig.parse(toml: text, source: "config.toml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.first?.line == 3 && error.problems.first?.column == 3, "\(error)")
+        }
+    }
+}

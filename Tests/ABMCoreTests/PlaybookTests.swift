@@ -208,3 +208,34 @@ struct PlaybookTests {
         }
     }
 }
+
+/// Inputs the fuzzer found (scripts/fuzz.sh), pinned: TOML that made TOMLKit's parser abort
+/// the process now gets a syntax error with its line and column.
+struct FuzzFoundPlaybookTests {
+    @Test(
+        "a non-ASCII character where a key begins, or a NUL, is a syntax error, not a crash",
+        arguments: [
+            ("a = 1\n[ë]\n", 2, 2), ("[surge]\nthreshold = 30\n[\u{FFFD}\u{FFFD}]\n", 3, 2), ("ë = 1\n", 1, 1),
+            ("[surge]\nthreshold = 30\u{0}\n", 2, 15), ("th2 =[}\n", 1, 7), ("[\n\n[views]\n", 1, 2),
+            ("a =\nb = 1\n", 1, 4), ("x = {a = 1, = 2}\n", 1, 13),
+        ])
+    func refusedNotCrashed(text: String, line: Int, column: Int) {
+        do {
+            _ = try Playbook.parse(toml: text, source: "p.toml")
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(
+                error.problems.first?.position?.line == line && error.problems.first?.position?.column == column,
+                "\(error)")
+            #expect(error.description.contains("not valid TOML"))
+        }
+    }
+
+    @Test("non-ASCII text inside strings and comments is still fine")
+    func nonASCIIInStrings() throws {
+        let text = "# Ünïcode comment\n[review]\ncampaign_start = \"2026-09-01\" # ✓\n\"ë\" = 'x'\n"
+        #expect(TOMLPrecheck.problem(in: text) == nil)
+        #expect(TOMLPrecheck.problem(in: "a = \"\"\"\nmulti ë\n\"\"\"\nb = '''\nlit ë\n'''\n") == nil)
+        #expect(TOMLPrecheck.problem(in: "a = \"esc \\\" ë\"\n") == nil)
+    }
+}

@@ -83,3 +83,13 @@ struct ReviewWeekTests {
         #expect(ReviewWeek(label: "2026-47") == nil)
     }
 }
+
+/// Inputs the fuzzer found (scripts/fuzz.sh), pinned.
+struct FuzzFoundTimeTests {
+    @Test("a week label of a year before 1000 prints its year in four digits and reads back (fuzz: 0026-w47)")
+    func earlyYearLabel() throws {
+        let week = try #require(ReviewWeek(label: "0026-w47"))
+        #expect(week.label == "0026-W47")
+        #expect(ReviewWeek(label: week.label) == week)
+    }
+}

@@ -7,6 +7,15 @@ enum SettingsTOML {
     /// The top-level table of `text`.
     /// - Throws: `SettingsError` with the line and column of a syntax error.
     static func table(_ text: String, source: String) throws(SettingsError) -> TOMLTable {
+        if let problem = TOMLPrecheck.problem(in: text) {
+            throw SettingsError(
+                source: source,
+                problems: [
+                    .init(
+                        key: "", line: problem.line, column: problem.column,
+                        message: "not valid TOML: \(problem.message)")
+                ])
+        }
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {

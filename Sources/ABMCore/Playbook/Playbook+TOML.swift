@@ -12,6 +12,15 @@ extension Playbook {
     ///   not above 0, a negative weight or count, a threshold outside 0–100, a share outside
     ///   0–1, an unknown channel.
     public static func parse(toml: String, source: String) throws(PlaybookError) -> Playbook {
+        if let problem = TOMLPrecheck.problem(in: toml) {
+            throw PlaybookError(
+                source: source,
+                problems: [
+                    .init(
+                        key: "", position: (problem.line, problem.column), message: "not valid TOML: \(problem.message)"
+                    )
+                ])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: toml)

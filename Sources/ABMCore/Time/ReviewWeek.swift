@@ -44,10 +44,13 @@ public struct ReviewWeek: Hashable, Comparable, Sendable {
         return (thursday.year, dayOfYear / 7 + 1)
     }
 
-    /// The week's label, e.g. `2026-W47`.
+    /// The week's label, e.g. `2026-W47` (the year in four digits, as ISO 8601 writes it and
+    /// `init(label:)` reads it: `0026-W47`).
     public var label: String {
         let (year, week) = isoYearAndWeek
-        return week < 10 ? "\(year)-W0\(week)" : "\(year)-W\(week)"
+        let digits = String(abs(year))
+        let paddedYear = (year < 0 ? "-" : "") + String(repeating: "0", count: max(4 - digits.count, 0)) + digits
+        return week < 10 ? "\(paddedYear)-W0\(week)" : "\(paddedYear)-W\(week)"
     }
 
     /// Parses a label such as `2026-W47`; `nil` if it is malformed or the week does not exist.
