@@ -72,7 +72,10 @@ struct BackupProcessTests {
         try handle.close()
         let check = try workspace.run(["db", "check", "--db", path])
         #expect(check.status == 65, "\(check.output) \(check.error)")
-        #expect(check.error.contains("damaged.sqlite: damaged: restore from a backup"), "\(check.error)")
+        #expect(
+            check.error.contains(
+                "damaged.sqlite is not a store this abmboard can open: damaged: restore from a backup"),
+            "\(check.error)")
     }
 
     @Test("a new store is private by default: the user's umask, and never writable by others even under umask 000")
@@ -89,5 +92,45 @@ struct BackupProcessTests {
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: store)[.posixPermissions] as? Int)
             #expect(mode == expected, "umask \(mask): mode \(String(mode, radix: 8))")
         }
+    }
+
+    @Test(
+        "a file that is not an abmboard store, a truncated one and a newer abmboard's are refused, with the path and what to do, and left as they were"
+    )
+    func storesRefused() throws {
+        let workspace = try ProcessWorkspace()
+        try workspace.importSample()
+        #expect(try workspace.run(["db", "backup", "good.sqlite"]).status == 0)
+        let good = try Data(contentsOf: URL(fileURLWithPath: workspace.path("good.sqlite")))
+        // Another program's SQLite file.
+        let other = workspace.path("other.sqlite")
+        let sqlite = try workspace.start(
+            ["/usr/bin/sqlite3", other, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"], direct: true)
+        sqlite.wait(timeout: 60)
+        try #require(sqlite.status == 0, "\(sqlite.error)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: other))
+        // The first 40 KB of a store.
+        try good.prefix(40_000).write(to: URL(fileURLWithPath: workspace.path("truncated.sqlite")))
+        // A store with a migration this abmboard does not know.
+        try good.write(to: URL(fileURLWithPath: workspace.path("newer.sqlite")))
+        let newer = try workspace.start(
+            ["/usr/bin/sqlite3", workspace.path("newer.sqlite"), "INSERT INTO grdb_migrations VALUES ('v9 future');"],
+            direct: true)
+        newer.wait(timeout: 60)
+        for (file, words) in [
+            ("other.sqlite", "not an abmboard store (it holds other tables: notes)"),
+            ("truncated.sqlite", "damaged: restore from a backup"),
+            ("newer.sqlite", "written by a newer abmboard (schema version 3); this one reads up to version 2"),
+        ] {
+            let board = try workspace.run(["board", "--db", workspace.path(file)])
+            #expect(
+                board.status == 1 && board.error.contains("\(file) is not a store this abmboard can open: \(words)"),
+                "\(file): \(board.error)")
+            let check = try workspace.run(["db", "check", "--db", workspace.path(file)])
+            #expect(check.status == 65 && check.error.contains(words), "\(file): \(check.error)")
+            let mark = try workspace.run(["mark", "A-0001", "work", "--db", workspace.path(file)])
+            #expect(mark.status != 0 && mark.error.contains(words), "\(file): \(mark.error)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before, "the other program's file was changed")
     }
 }

@@ -54,7 +54,14 @@ public struct MigrateCommand: ParsableCommand {
 private func openSQLite(_ global: GlobalOptions, for command: String, postgres why: String) throws -> SQLiteStore {
     switch global.storeTarget {
     case .postgres: throw CommandFailure("db \(command) is for a SQLite store; \(why)", status: CommandFailure.usage)
-    case .sqlite(let path): return try SQLiteStore(path: path, create: false)
+    case .sqlite(let path):
+        do {
+            return try SQLiteStore(path: path, create: false)
+        } catch .incompatible(let location, let reason) {
+            // Not a store, damaged, or a newer abmboard's: bad data, as SPEC §7.9 counts it.
+            throw CommandFailure(
+                StoreErrorText.line(.incompatible(location: location, reason: reason)), status: CommandFailure.badData)
+        }
     }
 }
 
@@ -112,9 +119,7 @@ public struct CheckCommand: ParsableCommand {
         do {
             check = try store.check()
         } catch {
-            throw CommandFailure(
-                "\(store.name): damaged: restore from a backup (\(StoreErrorText.line(error)))",
-                status: CommandFailure.badData)
+            throw CommandFailure(StoreErrorText.line(error), status: CommandFailure.badData)
         }
         guard check.isSound else {
             let problems = check.integrity.prefix(5).joined(separator: "; ")

@@ -10,9 +10,10 @@ extension SQLiteStore {
     /// starts over in a single transaction.
     public func loadProgramme(phases: (String) -> Void) throws(StoreError) -> Programme {
         let pool = self.pool
+        let location = name
         let background = BackgroundWork {
             Result { () throws(StoreError) -> StagedBlocks in
-                try SQLiteStore.read(pool) { db in try BlockStager(db: db).stage() }
+                try SQLiteStore.read(pool, location: location) { db in try BlockStager(db: db).stage() }
             }
         }
         let (builder, numbering) = try read { db in try ProgrammeLoader(db: db).loadAllButBlocks(phases: phases) }

@@ -41,12 +41,28 @@ public final class SQLiteStore: ProgrammeStore {
         var attempt = 0
         while true {
             do {
+                // Looked at read-only first: opening a pool switches the file to WAL, which would
+                // already change a file that is not ours.
+                if exists {
+                    var lookOnly = Configuration()
+                    lookOnly.readonly = true
+                    lookOnly.busyMode = .timeout(SQLiteStore.busyTimeout)
+                    let look = try DatabaseQueue(path: path, configuration: lookOnly)
+                    let refusal = try look.read(SQLiteStore.refusal)
+                    try look.close()
+                    if let refusal { throw StoreError.incompatible(location: path, reason: refusal) }
+                }
                 let opened = try DatabasePool(path: path, configuration: configuration)
                 try Schema.migrator.migrate(opened)
                 pool = opened
                 break
+            } catch let error as StoreError {
+                throw error
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-                throw .incompatible(location: path, reason: "it is not an SQLite database")
+                throw .incompatible(location: path, reason: "not an abmboard store (not an SQLite database at all)")
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+                throw .incompatible(
+                    location: path, reason: "damaged: restore from a backup")
             } catch let error as DatabaseError where SQLiteStore.isCreationRace(error) && attempt < 100 {
                 attempt += 1
                 usleep(50_000)
@@ -54,6 +70,30 @@ public final class SQLiteStore: ProgrammeStore {
                 throw .database("\(path): \(error)")
             }
         }
+    }
+
+    /// Why the file `db` reads must not be opened as a store, if it must not: it holds another
+    /// program's tables (migrating would add abmboard's to them), or a newer abmboard's schema
+    /// (this one would misread it). An empty file is a new store.
+    static func refusal(_ db: Database) throws -> String? {
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        guard !tables.isEmpty else { return nil }
+        let shown = tables.prefix(3).joined(separator: ", ") + (tables.count > 3 ? ", …" : "")
+        // (Another process creating the store commits the migrations' table first.)
+        guard tables.contains("grdb_migrations") else {
+            return "not an abmboard store (it holds other tables: \(shown))"
+        }
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        let known = Set(Schema.identifiers)
+        if !applied.isEmpty && !applied.contains(Schema.identifiers[0]) {
+            return "not an abmboard store (another program's migrations: \(applied.prefix(3).joined(separator: ", ")))"
+        }
+        if applied.contains(where: { !known.contains($0) }) {
+            return "written by a newer abmboard (schema version \(applied.count)); this one reads up to version "
+                + "\(Schema.versions): install the newer abmboard"
+        }
+        return nil
     }
 
     /// Whether opening failed only because another process is creating the same store: the
@@ -78,17 +118,26 @@ public final class SQLiteStore: ProgrammeStore {
 
     /// A read in one consistent snapshot, with errors turned into `StoreError`.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        try SQLiteStore.read(pool, body)
+        try SQLiteStore.read(pool, location: name, body)
     }
 
     /// A read in one consistent snapshot of `pool` (from any thread).
-    static func read<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    static func read<T>(_ pool: DatabasePool, location: String, _ body: (Database) throws -> T) throws(StoreError) -> T
+    {
         do {
             return try pool.read(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw .database("\(error)")
+            throw storeError(error, location: location)
+        }
+    }
+
+    /// `error` as the store reports it: a damaged file says so and what to do.
+    static func storeError(_ error: any Error, location: String) -> StoreError {
+        switch error {
+        case let error as StoreError: return error
+        case let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB:
+            return .incompatible(location: location, reason: "damaged: restore from a backup")
+        default: return .database("\(error)")
         }
     }
 
@@ -108,10 +157,8 @@ public final class SQLiteStore: ProgrammeStore {
                 guard let result else { throw StoreError.database("a write returned no result") }
                 return result
             }
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw .database("\(error)")
+            throw SQLiteStore.storeError(error, location: name)
         }
     }
 

@@ -11,16 +11,19 @@ import GRDB
 /// `changed_account` says which accounts each revision touched; `change_kind` says which
 /// revisions were a single record or logged touch (see `SQLiteStore.changes(since:)`).
 enum Schema {
+    /// The migrations' names, in order (a store holding another is a newer abmboard's).
+    static let identifiers = ["v1", "v2 change kinds"]
+
     /// How many migrations this abmboard has (the schema version it writes).
-    static let versions = 2
+    static var versions: Int { identifiers.count }
 
     /// The migrations, in order.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
+        migrator.registerMigration(identifiers[0]) { db in
             try db.execute(sql: version1)
         }
-        migrator.registerMigration("v2 change kinds") { db in
+        migrator.registerMigration(identifiers[1]) { db in
             try db.execute(sql: version2)
         }
         return migrator
