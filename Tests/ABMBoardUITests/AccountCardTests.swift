@@ -194,7 +194,7 @@ struct AccountCardTests {
         _ = state.update(.keyPressed(.character("k")))
         #expect(state.scroll == card.timelineCount - rows - 1)
         let last = ScreenView.render(state).lines[21]
-        #expect(last.hasPrefix(AccountCard.shortTime(card.evidence.timeline[card.timelineCount - 2].at)))
+        #expect(last.hasPrefix(card.evidence.timeline[card.timelineCount - 2].at.isoMinute))
     }
 
     @Test("the detail and the meeting lay the card out alike at one terminal size")

@@ -110,10 +110,10 @@ public struct AccountCard: Sendable {
             switch condition.style {
             case .count:
                 if condition.value == 1 { label = singular(label) }
-                return "\(number(condition.value)) \(label)"
+                return "\(plainNumber(condition.value)) \(label)"
             case .peak:
                 let comparison = condition.holds ? "≥" : "<"
-                return "\(label) \(number(condition.value)) \(comparison) \(number(condition.threshold))"
+                return "\(label) \(plainNumber(condition.value)) \(comparison) \(plainNumber(condition.threshold))"
             }
         }
         return parts.joined(separator: ", ") + (window.isEmpty ? "" : " in the last \(window)")
@@ -160,7 +160,7 @@ public struct AccountCard: Sendable {
         guard let made = decision else { return [Run("decision ", .header), Run("none this week", .dim)] }
         var runs = [
             Run("decision "), Run(made.action.rawValue, .header),
-            Run(" by \(made.by) at \(shortTime(made.at)) (this week)"),
+            Run(" by \(made.by) at \(made.at.isoMinute) (this week)"),
         ]
         if let note = made.note { runs.append(Run(" — “\(note)”")) }
         return runs
@@ -172,7 +172,7 @@ public struct AccountCard: Sendable {
             runs.append(Run("no clock", .dim))
         } else {
             runs.append(Run(BoardText.sla(row.sla, asOf: row.asOf), .sla(row.sla.status)))
-            if let due = row.sla.dueAt { runs.append(Run(" (due \(shortTime(due)))")) }
+            if let due = row.sla.dueAt { runs.append(Run(" (due \(due.isoMinute))")) }
         }
         if row.surging {
             runs.append(Run(" · "))
@@ -187,8 +187,8 @@ public struct AccountCard: Sendable {
         for entry in history.reversed() {
             let r = entry.record
             switch r.event {
-            case .note(let text): return (text, " — \(r.by), \(shortTime(r.at))")
-            case .mark(_, let note?) where entry.takenBackBy == nil: return (note, " — \(r.by), \(shortTime(r.at))")
+            case .note(let text): return (text, " — \(r.by), \(r.at.isoMinute)")
+            case .mark(_, let note?) where entry.takenBackBy == nil: return (note, " — \(r.by), \(r.at.isoMinute)")
             default: continue
             }
         }
@@ -216,14 +216,14 @@ public struct AccountCard: Sendable {
         lines.append([
             Run("SLA clocks", .header),
             Run(
-                " in \(number(playbook.sla.triggerWindowDays)) d: \(tally.clocks) · met \(tally.met) · late \(tally.late) · breached \(tally.breached)"
+                " in \(plainNumber(playbook.sla.triggerWindowDays)) d: \(tally.clocks) · met \(tally.met) · late \(tally.late) · breached \(tally.breached)"
                     + " · due \(tally.due) · held \(tally.held)"),
         ])
         for clock in e.clocks.reversed().prefix(5) {
             lines.append([
-                Run("  opened \(shortTime(clock.openedAt)) · due \(shortTime(clock.dueAt)) · "),
+                Run("  opened \(clock.openedAt.isoMinute) · due \(clock.dueAt.isoMinute) · "),
                 Run(clock.status.rawValue, .sla(clock.status)),
-                Run(clock.closedAt.map { " · followed up \(shortTime($0))" } ?? ""),
+                Run(clock.closedAt.map { " · followed up \($0.isoMinute)" } ?? ""),
             ])
         }
         if !e.opportunities.isEmpty {
@@ -233,7 +233,7 @@ public struct AccountCard: Sendable {
                 lines.append([
                     Run("  \(o.id) · \(o.kind.rawValue) · "),
                     Run(o.status.rawValue, o.status == .won ? .customer : .text),
-                    Run(o.amount.map { " · \(amount($0))" } ?? ""),
+                    Run(o.amount.map { " · \(Grouping.digits(Int($0.rounded())))" } ?? ""),
                 ])
             }
         }
@@ -249,7 +249,7 @@ public struct AccountCard: Sendable {
             Run("Buying committee", .header),
             Run(
                 " · \(e.contacts.count) contact\(e.contacts.count == 1 ? "" : "s"), \(active.count) active, "
-                    + "\(engaged) engaged in \(number(playbook.score.stakeholderWindowDays)) d"),
+                    + "\(engaged) engaged in \(plainNumber(playbook.score.stakeholderWindowDays)) d"),
         ]
         if e.evaluation.thin { first.append(Run(" · THIN", .redFlag)) }
         let champions = active.filter { $0.contact.buyingRole == .champion }.map(\.contact.name)
@@ -303,7 +303,7 @@ public struct AccountCard: Sendable {
     /// Timeline event `index` (0 is the newest) as a line: when, what, who.
     func timelineLine(_ index: Int) -> [Run] {
         let event = evidence.timeline[index]
-        var runs = [Run(Self.shortTime(event.at), .dim), Run("  ")]
+        var runs = [Run(event.at.isoMinute, .dim), Run("  ")]
         switch event {
         case .touch(let t):
             runs.append(Run("\(t.channel.rawValue) \(t.direction == .inbound ? "in" : "out")", width: 16))
@@ -317,7 +317,10 @@ public struct AccountCard: Sendable {
                 Run("\(record.topic) \(record.score)", Double(record.score) >= surgeThreshold ? .surge : .text))
         case .opportunityCreated(let o):
             runs.append(Run("opportunity", .opportunity, width: 16))
-            runs.append(Run("\(o.id) opened (\(o.kind.rawValue)\(o.amount.map { ", \(Self.amount($0))" } ?? ""))"))
+            runs.append(
+                Run(
+                    "\(o.id) opened (\(o.kind.rawValue)\(o.amount.map { ", \(Grouping.digits(Int($0.rounded())))" } ?? ""))"
+                ))
         case .opportunityClosed(let o):
             runs.append(Run("opportunity", .opportunity, width: 16))
             runs.append(Run("\(o.id) \(o.status.rawValue)", o.status == .won ? .customer : .text))
@@ -345,27 +348,4 @@ public struct AccountCard: Sendable {
         return runs
     }
 
-    /// `2026-11-19 14:02`.
-    static func shortTime(_ instant: Instant) -> String {
-        let text = instant.iso8601
-        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5))
-    }
-
-    /// A number without a needless `.0`.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
-
-    /// `12,000`.
-    static func amount(_ value: Double) -> String {
-        let whole = Int(value.rounded())
-        var digits = String(abs(whole))
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits = String(digits.dropLast(3))
-        }
-        groups.insert(digits, at: 0)
-        return (whole < 0 ? "-" : "") + groups.joined(separator: ",")
-    }
 }

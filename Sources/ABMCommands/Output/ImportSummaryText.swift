@@ -1,3 +1,4 @@
+import ABMCore
 import ABMStore
 
 extension ImportSummary {
@@ -10,20 +11,6 @@ extension ImportSummary {
         if recorded > 0 { parts.append("\(Grouping.digits(recorded)) recorded in the history") }
         let time = seconds < 10 ? String(format1: seconds) : String(Int(seconds.rounded()))
         return "imported \(Grouping.digits(rows)) \(kind) (\(parts.joined(separator: ", "))) in \(time) s"
-    }
-}
-
-/// Thousands separators for counts shown to people.
-enum Grouping {
-    /// `1204311` → `1,204,311`.
-    static func digits(_ value: Int) -> String {
-        let text = String(value.magnitude)
-        var out = ""
-        for (offset, character) in text.enumerated() {
-            if offset > 0 && (text.count - offset) % 3 == 0 { out.append(",") }
-            out.append(character)
-        }
-        return value < 0 ? "-" + out : out
     }
 }
 

@@ -1,3 +1,4 @@
+import ABMCore
 import ABMStore
 import Foundation
 

@@ -65,9 +65,7 @@ public struct RuleCondition: Sendable, Hashable {
 }
 
 /// Formats a number without a needless `.0`.
-func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-}
+func format(_ value: Double) -> String { plainNumber(value) }
 
 /// A state's rule traced: each condition, and whether the rule held.
 public struct StateTrace: Sendable, Hashable {

@@ -101,6 +101,14 @@ extension Instant {
         out.append(UInt8(ascii: "Z"))
     }
 
+    /// `2026-11-16 15:17` (UTC, to the minute): how the card and the report show a time to people.
+    public var isoMinute: String {
+        let seconds = secondOfDay
+        let hours = Int(seconds / 3_600)
+        let minutes = Int(seconds / 60 % 60)
+        return isoDate + " " + (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
+    }
+
     /// The UTC date as `YYYY-MM-DD`.
     public var isoDate: String {
         let date = civilDate

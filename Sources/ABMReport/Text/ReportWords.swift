@@ -16,10 +16,7 @@ public enum ReportWords {
     }
 
     /// `2026-11-16 15:17` (UTC, to the minute).
-    public static func minute(_ instant: Instant) -> String {
-        let seconds = instant.secondOfDay
-        return instant.isoDate + " " + twoDigits(Int(seconds / 3_600)) + ":" + twoDigits(Int(seconds / 60 % 60))
-    }
+    public static func minute(_ instant: Instant) -> String { instant.isoMinute }
 
     /// The title: `Weekly ABM review · DEMO · 2026-W47`.
     public static func title(_ report: WeeklyReport) -> String {
@@ -72,5 +69,4 @@ public enum ReportWords {
         SafeText.replacingControls(in: text, with: "\u{FFFD}")
     }
 
-    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
